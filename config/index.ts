@@ -1,0 +1,50 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+// One config for both targets. `TARO_APP_CLOUD` decides how the H5 build reaches functions:
+// through localcloud's client gateway (development) — weapp always uses the real wx.cloud.
+// Code shared with the functions (domain/) and the H5 stand-in (localcloud/h5) sits outside src/;
+// it must go through the same Babel pipeline.
+const sharedSources = ['domain', 'localcloud'].map((dir) => path.resolve(__dirname, '..', dir))
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'qinqin-circle',
+    date: '2026-11-28',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    alias: {
+      '@domain': path.resolve(__dirname, '..', 'domain'),
+      '@localcloud-h5': path.resolve(__dirname, '..', 'localcloud', 'h5'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: process.env.TARO_CACHE !== '0' },
+    mini: {
+      compile: { include: sharedSources },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      compile: { include: sharedSources },
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

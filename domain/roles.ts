@@ -1,0 +1,36 @@
+import { AppError } from './errors'
+
+export const ROLES = ['leader', 'cs', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const MEMBER_STATUSES = ['visitor', 'pending', 'member', 'rejected'] as const
+export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+
+/**
+ * Who may call an action:
+ * - `anyone`: any WeChat user, admitted or not;
+ * - `member`: admitted mothers (staff with a role count as members too);
+ * - a role: staff holding that role (admins may act as any staff role).
+ */
+export type Audience = 'anyone' | 'member' | Role
+
+export interface Caller {
+  openid: string
+  status: MemberStatus
+  roles: readonly Role[]
+}
+
+function hasRole(caller: Caller, role: Role): boolean {
+  return caller.roles.includes(role) || caller.roles.includes('admin')
+}
+
+/** Throws the envelope error that explains why `caller` may not act; returns when allowed. */
+export function authorize(audience: Audience, caller: Caller): void {
+  if (!caller.openid) throw new AppError('UNAUTHENTICATED')
+  if (audience === 'anyone') return
+  if (audience === 'member') {
+    if (caller.status === 'member' || caller.roles.length > 0) return
+    throw new AppError('NOT_MEMBER')
+  }
+  if (!hasRole(caller, audience)) throw new AppError('FORBIDDEN')
+}

@@ -1,0 +1,32 @@
+// One jest run, four projects: pure domain rules, app components (jsdom),
+// functions through localcloud with the real wx-server-sdk, and localcloud's own parity tests.
+const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, isolatedModules: true }, diagnostics: false }]
+
+// zod's per-locale files are ESM under `.js`; jest runs CommonJS, so point it at the `.cjs` twin.
+const zodLocale = { '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs' }
+
+const base = {
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleNameMapper: zodLocale,
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+}
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'component',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/component/**/*.test.ts?(x)'],
+      moduleNameMapper: {
+        ...zodLocale,
+        '^@tarojs/components$': '<rootDir>/tests/support/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/tests/support/taro.ts',
+        '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
+      },
+    },
+    { ...base, displayName: 'integration', testEnvironment: 'node', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...base, displayName: 'localcloud', testEnvironment: 'node', testMatch: ['<rootDir>/tests/localcloud/**/*.test.ts'] },
+  ],
+}

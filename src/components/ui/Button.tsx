@@ -1,0 +1,32 @@
+import { Button as TaroButton } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import './ui.css'
+
+export interface ButtonProps {
+  children: ReactNode
+  onClick?: () => void
+  variant?: 'primary' | 'secondary' | 'ghost'
+  block?: boolean
+  disabled?: boolean
+  loading?: boolean
+  openType?: 'getPhoneNumber' | 'share' | 'contact'
+}
+
+/** The one button: loading and disabled both block taps so a nervous double tap never submits twice. */
+export function Button({ children, onClick, variant = 'primary', block, disabled, loading, openType }: ButtonProps) {
+  const inactive = Boolean(disabled || loading)
+  const cls = ['ui-button', `ui-button--${variant}`, block ? 'ui-button--block' : '', inactive ? 'ui-button--disabled' : '']
+  return (
+    <TaroButton
+      className={cls.join(' ')}
+      disabled={inactive}
+      loading={loading}
+      openType={openType}
+      onClick={() => {
+        if (!inactive) onClick?.()
+      }}
+    >
+      {children}
+    </TaroButton>
+  )
+}

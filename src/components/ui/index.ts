@@ -1,0 +1,6 @@
+export { Card } from './Card'
+export { Button } from './Button'
+export { Tag } from './Tag'
+export { ProgressBar } from './ProgressBar'
+export { EmptyState } from './EmptyState'
+export { Loading, ErrorState } from './Loading'

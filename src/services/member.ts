@@ -1,0 +1,3 @@
+import { call } from './cloud'
+
+export const fetchMe = () => call('member', 'me', {})
