@@ -12,6 +12,8 @@ const base = {
 }
 
 module.exports = {
+  // integration tests start localcloud and worker processes; 2-core CI machines are slow to warm up
+  testTimeout: 30000,
   projects: [
     { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -26,7 +28,13 @@ module.exports = {
         '\\.(css|scss)$': '<rootDir>/tests/support/style.ts',
       },
     },
-    { ...base, displayName: 'integration', testEnvironment: 'node', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/integration/global-setup.ts',
+    },
     { ...base, displayName: 'localcloud', testEnvironment: 'node', testMatch: ['<rootDir>/tests/localcloud/**/*.test.ts'] },
   ],
 }

@@ -8,6 +8,13 @@ export const ACCESS = {
   'member.me': 'anyone',
   'member.apply': 'anyone',
   'member.review': 'leader',
+  'member.pending': 'leader',
+  'member.list': 'leader',
+  'member.tag': 'leader',
+  'member.setRoles': 'admin',
+  // her own data: anyone who has a record may take it out or erase it (PIPL), admitted or not
+  'member.export': 'anyone',
+  'member.deleteAccount': 'anyone',
 } as const satisfies Record<string, Audience>
 
 export type QualifiedAction = keyof typeof ACCESS

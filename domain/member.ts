@@ -1,18 +1,24 @@
 import type { MemberStatus, Role } from './roles'
-import { monthAge } from './time'
-import { stageOf } from './stage'
+import { maskPhone } from './masking'
+import { chinaDay, monthAge } from './time'
+import { describeAge, stageOf } from './stage'
 
 /** A document of the `members` collection (`_id` = openid). */
 export interface MemberRecord {
   _id: string
   status: Exclude<MemberStatus, 'visitor'>
   roles: Role[]
+  /** automatic tags ∪ manual tags, kept together so one indexed query filters by tag */
   tags: string[]
+  autoTags?: string[]
+  manualTags?: string[]
   nickname?: string
   babyBirthDate?: string
   needs?: string[]
   phone?: string
   city?: string
+  privacyConsent?: string | null
+  signals?: { boughtCategories?: string[]; reportedAllergy?: boolean }
   appliedAt?: Date
   reviewedAt?: Date
   reviewedBy?: string
@@ -28,6 +34,16 @@ export interface MeView {
   babyMonthAge?: number
   stage?: string
   reviewNote?: string
+  /** a rejected applicant may apply again from this day (YYYY-MM-DD, China time) */
+  reapplyFrom?: string
+}
+
+/** Days a rejected applicant waits before applying again. */
+export const REAPPLY_COOLING_DAYS = 7
+
+export function reapplyFrom(record: Pick<MemberRecord, 'reviewedAt'>): Date | undefined {
+  if (!record.reviewedAt) return undefined
+  return new Date(new Date(record.reviewedAt).getTime() + REAPPLY_COOLING_DAYS * 86400_000)
 }
 
 /** What `member.me` answers: a visitor has no record; age is computed, never stored. */
@@ -44,6 +60,57 @@ export function describeMe(openid: string, record: MemberRecord | null, now: Dat
     view.babyMonthAge = monthAge(record.babyBirthDate, now)
     view.stage = stageOf(record.babyBirthDate, now).label
   }
-  if (record.status === 'rejected' && record.reviewNote) view.reviewNote = record.reviewNote
+  if (record.status === 'rejected') {
+    if (record.reviewNote) view.reviewNote = record.reviewNote
+    const from = reapplyFrom(record)
+    if (from) view.reapplyFrom = chinaDay(from)
+  }
   return view
+}
+
+/** A member as a leader sees her: phone masked, age computed. */
+export interface MemberSummary {
+  openid: string
+  status: Exclude<MemberStatus, 'visitor'>
+  nickname: string
+  roles: Role[]
+  tags: string[]
+  manualTags: string[]
+  needs: string[]
+  city?: string
+  phoneMasked: string
+  babyMonthAge?: number
+  age?: string
+  stage?: string
+  appliedAt?: string
+  reviewNote?: string
+}
+
+export function summarizeMember(record: MemberRecord, now: Date | number): MemberSummary {
+  const summary: MemberSummary = {
+    openid: record._id,
+    status: record.status,
+    nickname: record.nickname ?? '',
+    roles: record.roles ?? [],
+    tags: record.tags ?? [],
+    manualTags: record.manualTags ?? [],
+    needs: record.needs ?? [],
+    city: record.city,
+    phoneMasked: maskPhone(record.phone),
+    appliedAt: record.appliedAt ? new Date(record.appliedAt).toISOString() : undefined,
+    reviewNote: record.reviewNote,
+  }
+  if (record.babyBirthDate) {
+    summary.babyMonthAge = monthAge(record.babyBirthDate, now)
+    summary.age = describeAge(record.babyBirthDate, now)
+    summary.stage = stageOf(record.babyBirthDate, now).label
+  }
+  return summary
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
 }

@@ -1,7 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index'],
+  // main package: what every mother needs; staff consoles are subpackages she never downloads
+  pages: ['pages/index/index', 'pages/me/index', 'pages/apply/index', 'pages/qa/index', 'pages/diary/index'],
   subPackages: [
-    { root: 'packages/leader', pages: ['pages/review/index'] },
+    {
+      root: 'packages/leader',
+      pages: ['pages/review/index', 'pages/members/index', 'pages/roles/index', 'pages/posts/index', 'pages/contests/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -17,6 +21,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/diary/index', text: '晒娃' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },

@@ -1,13 +1,23 @@
-// member: admission and the caller's own profile.
+// member: admission, the member directory, roles, tags and her own data.
 import { describeMe } from '../../domain/member'
 import { memberSchemas } from '../../domain/schemas/member'
 import { action, createRouter } from '../../server/router'
+import { apply } from './apply'
+import { refreshTags } from './daily-tags'
+import { list, setRoles, tag } from './directory'
+import { deleteAccount, exportData } from './privacy'
+import { pending, review } from './review'
 
 export const actions = {
-  me: action({
-    input: memberSchemas.me,
-    handler: async (_input, ctx) => describeMe(ctx.openid, ctx.member, ctx.now()),
-  }),
+  me: action({ input: memberSchemas.me, handler: async (_input, ctx) => describeMe(ctx.openid, ctx.member, ctx.now()) }),
+  apply: action({ input: memberSchemas.apply, handler: apply }),
+  review: action({ input: memberSchemas.review, handler: review }),
+  pending: action({ input: memberSchemas.pending, handler: pending }),
+  list: action({ input: memberSchemas.list, handler: list }),
+  tag: action({ input: memberSchemas.tag, handler: tag }),
+  setRoles: action({ input: memberSchemas.setRoles, handler: setRoles }),
+  export: action({ input: memberSchemas.export, handler: exportData }),
+  deleteAccount: action({ input: memberSchemas.deleteAccount, handler: deleteAccount }),
 }
 
-export const main = createRouter('member', actions)
+export const main = createRouter('member', actions, { onTimer: (ctx) => refreshTags(ctx) })

@@ -11,6 +11,23 @@ export const FIELD_LABELS: Record<string, string> = {
   note: '备注',
   tags: '标签',
   roles: '角色',
+  // content
+  title: '标题',
+  body: '正文',
+  kind: '类型',
+  targetTags: '目标标签',
+  coverFileID: '封面',
+  question: '问题',
+  answer: '回答',
+  id: '编号',
+  text: '文字',
+  photoFileID: '照片',
+  contestId: '活动',
+  theme: '主题',
+  deadline: '截止时间',
+  page: '页码',
+  pageSize: '每页条数',
+  mine: '只看我的',
 }
 
 export interface IssueLike {

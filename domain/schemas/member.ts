@@ -2,28 +2,57 @@ import { z } from 'zod'
 import { chinaMobile, isoDate, noInput, openid } from './common'
 import { ROLES } from '../roles'
 
+/** Needs a mother can tick on the application; "其它" comes with free text. */
 export const NEEDS = ['过敏体质', '敏感肌', '辅食添加', '早产', '其它'] as const
+
+const tagName = z.string().trim().min(1, '标签不能为空').max(20, '标签最多 20 个字')
+const page = z.number().int().min(1, '页码从 1 开始').max(1000).default(1)
+const pageSize = z.number().int().min(1).max(50, '每页最多 50 条').default(20)
 
 export const memberSchemas = {
   me: noInput,
   apply: z.object({
     babyBirthDate: isoDate,
-    needs: z.array(z.string().trim().min(1).max(30, '每项需求最多 30 个字')).max(8, '需求最多选 8 项'),
+    needs: z.array(z.string().trim().min(1, '需求不能为空').max(30, '每项需求最多 30 个字')).max(8, '需求最多选 8 项'),
     nickname: z.string().trim().min(1, '请填写昵称').max(20, '昵称最多 20 个字'),
     phone: chinaMobile.optional(),
+    /** weapp: the code from the phone-number button, exchanged server-side for the number */
+    phoneCode: z.string().min(1).max(128).optional(),
     city: z.string().trim().max(20, '城市最多 20 个字').optional(),
+    /** the privacy notice version she agreed to; the app sends it with every application */
+    privacyConsent: z.string().trim().min(1).max(20).optional(),
   }).strict(),
   review: z.object({
     openid,
     decision: z.enum(['approve', 'reject'], { message: '审核结果只能是 approve 或 reject' }),
     note: z.string().trim().max(200, '备注最多 200 个字').optional(),
-    tags: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
+    tags: z.array(tagName).max(20).optional(),
   }).strict(),
+  pending: z.object({ page, pageSize }).strict(),
+  list: z.object({
+    status: z.enum(['pending', 'member', 'rejected']).optional(),
+    tag: tagName.optional(),
+    keyword: z.string().trim().max(20, '关键词最多 20 个字').optional(),
+    page,
+    pageSize,
+  }).strict(),
+  tag: z.object({
+    openid,
+    add: z.array(tagName).max(20).default([]),
+    remove: z.array(tagName).max(20).default([]),
+  }).strict().refine((v) => v.add.length + v.remove.length > 0, { message: '请至少添加或移除一个标签', path: ['tags'] }),
   setRoles: z.object({
     openid,
-    roles: z.array(z.enum(ROLES)).max(ROLES.length),
+    roles: z.array(z.enum(ROLES, { message: '角色只能是 leader、cs 或 admin' })).max(ROLES.length),
   }).strict(),
+  export: noInput,
+  deleteAccount: z.object({ confirm: z.literal('注销', { message: '请输入“注销”以确认' }) }).strict(),
 }
 
-export type ApplyInput = z.infer<typeof memberSchemas.apply>
-export type ReviewInput = z.infer<typeof memberSchemas.review>
+export type ApplyInput = z.input<typeof memberSchemas.apply>
+export type ReviewInput = z.input<typeof memberSchemas.review>
+export type PendingInput = z.input<typeof memberSchemas.pending>
+export type ListInput = z.input<typeof memberSchemas.list>
+export type TagInput = z.input<typeof memberSchemas.tag>
+export type SetRolesInput = z.input<typeof memberSchemas.setRoles>
+export type DeleteAccountInput = z.input<typeof memberSchemas.deleteAccount>

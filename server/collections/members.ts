@@ -1,11 +1,19 @@
+// Everything the functions do with the `members` collection (`_id` = openid).
 import type { Database } from '../cloud'
 import type { MemberRecord } from '../../domain/member'
+import type { Role } from '../../domain/roles'
 
 export const MEMBERS = 'members'
 
+type Where = Record<string, unknown>
+
 function isMissingDoc(e: unknown): boolean {
-  const msg = String((e as { errMsg?: string })?.errMsg ?? e)
-  return msg.includes('does not exist')
+  return String((e as { errMsg?: string })?.errMsg ?? e).includes('does not exist')
+}
+
+function isDuplicate(e: unknown): boolean {
+  const text = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e)
+  return /duplicate|E11000|already exists/i.test(text)
 }
 
 /** The caller's record, or null for a visitor who never applied. */
@@ -17,4 +25,80 @@ export async function findMember(db: Database, openid: string): Promise<MemberRe
     if (isMissingDoc(e)) return null
     throw e
   }
+}
+
+/** Creates her record; false when one appeared meanwhile (a double tap racing itself). */
+export async function insertMember(db: Database, record: MemberRecord): Promise<boolean> {
+  try {
+    await db.collection(MEMBERS).add({ data: record })
+    return true
+  } catch (e) {
+    if (isDuplicate(e)) return false
+    throw e
+  }
+}
+
+/**
+ * Updates her record only while it is still in one of `statuses`; the condition and the write are
+ * one atomic operation, so two leaders deciding at once cannot both win. Returns whether it applied.
+ */
+export async function updateIfStatus(db: Database, openid: string, statuses: MemberRecord['status'][], data: Partial<MemberRecord>): Promise<boolean> {
+  const _ = db.command
+  const res = await db.collection(MEMBERS).where({ _id: openid, status: statuses.length === 1 ? statuses[0] : _.in(statuses) }).update({ data })
+  return (res as { stats: { updated: number } }).stats.updated === 1
+}
+
+export async function updateMember(db: Database, openid: string, data: Record<string, unknown>): Promise<boolean> {
+  const res = await db.collection(MEMBERS).where({ _id: openid }).update({ data })
+  return (res as { stats: { updated: number } }).stats.updated === 1
+}
+
+/** Replaces array fields wholesale (update would merge nested objects, arrays need `_.set`). */
+export async function setMemberFields(db: Database, openid: string, fields: { tags?: string[]; manualTags?: string[]; autoTags?: string[]; roles?: Role[] }) {
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) data[k] = _.set(v)
+  return updateMember(db, openid, data)
+}
+
+export interface MemberQuery {
+  status?: MemberRecord['status']
+  tag?: string
+  keyword?: string
+}
+
+function whereOf(db: Database, q: MemberQuery): Where {
+  const where: Where = {}
+  if (q.status) where.status = q.status
+  if (q.tag) where.tags = q.tag // array field: matches when the array contains it
+  if (q.keyword) where.nickname = db.RegExp({ regexp: q.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' })
+  return where
+}
+
+/** One page, explicitly limited (never rely on the server's default page size), plus the total. */
+export async function pageMembers(db: Database, q: MemberQuery, order: { field: string; dir: 'asc' | 'desc' }, page: number, pageSize: number) {
+  const where = whereOf(db, q)
+  const coll = db.collection(MEMBERS)
+  const [list, count] = await Promise.all([
+    coll.where(where).orderBy(order.field, order.dir).skip((page - 1) * pageSize).limit(pageSize).get(),
+    coll.where(where).count(),
+  ])
+  return { records: (list as unknown as { data: MemberRecord[] }).data, total: (count as { total: number }).total }
+}
+
+/** Walks every admitted member in pages of `size` (timer jobs), ordered by _id for a stable walk. */
+export async function* everyMember(db: Database, size = 100): AsyncGenerator<MemberRecord[]> {
+  const _ = db.command
+  let after = ''
+  for (;;) {
+    const res = (await db.collection(MEMBERS).where({ _id: _.gt(after), status: 'member' }).orderBy('_id', 'asc').limit(size).get()) as unknown as { data: MemberRecord[] }
+    if (res.data.length === 0) return
+    yield res.data
+    after = res.data[res.data.length - 1]._id
+    if (res.data.length < size) return
+  }
+}
+
+export async function removeMember(db: Database, openid: string): Promise<void> {
+  await db.collection(MEMBERS).doc(openid).remove()
 }

@@ -1,0 +1,27 @@
+import type { MemberExport } from '../../domain/api'
+import { AppError } from '../../domain/errors'
+import { removeMember } from '../../server/collections/members'
+import { collectPersonalData, erasePersonalData } from '../../server/privacy'
+import type { ActionContext } from '../../server/router'
+
+/** member.export: everything we keep about her, as JSON (PIPL right of access). */
+export async function exportData(_input: unknown, ctx: ActionContext): Promise<MemberExport> {
+  const profile = ctx.member ? { ...ctx.member } : null
+  return {
+    exportedAt: ctx.now().toISOString(),
+    profile: profile as Record<string, unknown> | null,
+    content: await collectPersonalData(ctx.db, ctx.openid),
+  }
+}
+
+/**
+ * member.deleteAccount: her personal data is erased; records needed for accounting are kept with
+ * the link to her cut. Erasing content first means a retry after a failure finishes the job.
+ */
+export async function deleteAccount(_input: unknown, ctx: ActionContext): Promise<{ deleted: true }> {
+  if (!ctx.member) throw new AppError('NOT_FOUND', '没有需要注销的资料')
+  if (ctx.member.roles.includes('admin')) throw new AppError('CONFLICT', '管理员请先移交管理员权限再注销')
+  await erasePersonalData(ctx.db, ctx.openid)
+  await removeMember(ctx.db, ctx.openid)
+  return { deleted: true }
+}

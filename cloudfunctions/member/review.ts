@@ -1,0 +1,57 @@
+import { AppError } from '../../domain/errors'
+import { summarizeMember, type MemberSummary, type Page } from '../../domain/member'
+import { reviewResultMessage, TEMPLATE_IDS } from '../../domain/notifications'
+import type { MemberStatus } from '../../domain/roles'
+import type { PendingInput, ReviewInput } from '../../domain/schemas/member'
+import { editManualTags, mergeTags } from '../../domain/tags'
+import { findMember, pageMembers, updateIfStatus } from '../../server/collections/members'
+import type { ActionContext } from '../../server/router'
+
+/** The review queue: pending applicants, oldest first, phones masked. */
+export async function pending(input: Required<PendingInput>, ctx: ActionContext): Promise<Page<MemberSummary>> {
+  const { records, total } = await pageMembers(ctx.db, { status: 'pending' }, { field: 'appliedAt', dir: 'asc' }, input.page, input.pageSize)
+  const now = ctx.now()
+  return { items: records.map((r) => summarizeMember(r, now)), total, page: input.page, pageSize: input.pageSize }
+}
+
+/** A notice is a courtesy: no consent or a platform error must not undo the decision. */
+async function notify(ctx: ActionContext, openid: string, decision: 'approve' | 'reject', note: string | undefined) {
+  try {
+    await ctx.cloud.openapi.subscribeMessage.send({
+      touser: openid,
+      templateId: TEMPLATE_IDS.reviewResult,
+      page: 'pages/index/index',
+      data: reviewResultMessage(decision, note, ctx.now().toISOString()),
+      miniprogramState: 'formal',
+    })
+    return true
+  } catch (e) {
+    console.warn('review notice not sent', (e as { errCode?: number })?.errCode ?? e)
+    return false
+  }
+}
+
+/**
+ * member.review: approve (with tags) or reject (with a note she sees). Deciding is one conditional
+ * update on `status: 'pending'`, so when two leaders decide at once exactly one wins.
+ */
+export async function review(input: ReviewInput, ctx: ActionContext): Promise<{ status: MemberStatus }> {
+  const applicant = await findMember(ctx.db, input.openid)
+  if (!applicant) throw new AppError('NOT_FOUND', '没有找到这位妈妈的申请')
+  if (applicant.status !== 'pending') throw new AppError('CONFLICT', '这份申请已经处理过了')
+  const approve = input.decision === 'approve'
+  const _ = ctx.db.command
+  const manual = approve ? editManualTags(applicant.manualTags ?? [], input.tags ?? [], []) : applicant.manualTags ?? []
+  const data: Record<string, unknown> = {
+    status: approve ? 'member' : 'rejected',
+    reviewedAt: ctx.now(),
+    reviewedBy: ctx.openid,
+    reviewNote: input.note ? input.note : _.remove(),
+    manualTags: _.set(manual),
+    tags: _.set(mergeTags(applicant.autoTags ?? [], manual)),
+  }
+  const won = await updateIfStatus(ctx.db, input.openid, ['pending'], data)
+  if (!won) throw new AppError('CONFLICT', '这份申请刚刚已被其他团长处理')
+  await notify(ctx, input.openid, input.decision, input.note)
+  return { status: approve ? 'member' : 'rejected' }
+}

@@ -1,0 +1,17 @@
+// Subscribe-message templates and the data they carry. Template ids are configured per mini-program
+// (docs/DEPLOY.md); field limits follow WeChat's rules (thing ≤ 20 chars, phrase ≤ 5).
+export const TEMPLATE_IDS = {
+  reviewResult: 'TPL_REVIEW_RESULT',
+} as const
+
+const clip = (s: string, max: number) => (Array.from(s).length <= max ? s : `${Array.from(s).slice(0, max - 1).join('')}…`)
+
+/** The review-result notice a mother receives when a leader decides on her application. */
+export function reviewResultMessage(decision: 'approve' | 'reject', note: string | undefined, decidedAt: string) {
+  return {
+    thing1: { value: '亲亲宝贝入群申请' },
+    phrase2: { value: decision === 'approve' ? '已通过' : '未通过' },
+    thing3: { value: clip(note || (decision === 'approve' ? '欢迎加入，快来看看今天的干货吧' : '可查看原因后重新申请'), 20) },
+    date4: { value: decidedAt.slice(0, 10) },
+  }
+}

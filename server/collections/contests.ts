@@ -1,0 +1,20 @@
+import type { Database } from '../cloud'
+import type { ContestRecord } from '../../domain/content'
+import { findById } from './paging'
+
+export const CONTESTS = 'contests'
+
+/** The contest list is short by nature (a few a month); the page shows the latest ones. */
+export const CONTEST_LIST_LIMIT = 20
+
+export async function insertContest(db: Database, contest: Omit<ContestRecord, '_id'>): Promise<string> {
+  const res = (await db.collection(CONTESTS).add({ data: contest })) as { _id: string }
+  return res._id
+}
+
+export const findContest = (db: Database, id: string) => findById<ContestRecord>(db, CONTESTS, id)
+
+export async function listContests(db: Database): Promise<ContestRecord[]> {
+  const res = (await db.collection(CONTESTS).orderBy('createdAt', 'desc').limit(CONTEST_LIST_LIMIT).get()) as { data: ContestRecord[] }
+  return res.data
+}

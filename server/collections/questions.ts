@@ -1,0 +1,40 @@
+import type { Database } from '../cloud'
+import type { QuestionRecord } from '../../domain/content'
+import { findById, readPage, type PageRequest, type PageResult } from './paging'
+
+export const QUESTIONS = 'questions'
+
+export async function insertQuestion(db: Database, q: Omit<QuestionRecord, '_id'>): Promise<string> {
+  const res = (await db.collection(QUESTIONS).add({ data: q })) as { _id: string }
+  return res._id
+}
+
+export const findQuestion = (db: Database, id: string) => findById<QuestionRecord>(db, QUESTIONS, id)
+
+/**
+ * Records the answer only while the question is still open, in one conditional update, so two
+ * leaders answering at once cannot overwrite each other. Answers whether this call answered it.
+ */
+export async function answerQuestion(
+  db: Database,
+  id: string,
+  answer: Required<Pick<QuestionRecord, 'answer' | 'answeredBy' | 'answeredByName' | 'answeredAt'>>,
+): Promise<boolean> {
+  const res = (await db.collection(QUESTIONS).where({ _id: id, answered: false }).update({ data: { ...answer, answered: true } })) as {
+    stats: { updated: number }
+  }
+  return res.stats.updated === 1
+}
+
+/** What a member may read, newest first: answered questions plus her own (only hers with `mine`). */
+export async function listVisibleQuestions(db: Database, openid: string, mine: boolean, page: PageRequest): Promise<PageResult<QuestionRecord>> {
+  const _ = db.command
+  const coll = db.collection(QUESTIONS)
+  const query = mine ? coll.where({ askedBy: openid }) : coll.where(_.or([{ answered: true }, { askedBy: openid }]))
+  return readPage<QuestionRecord>(query, [['askedAt', 'desc']], page)
+}
+
+/** The leaders' queue: unanswered questions, oldest first so nobody waits forever. */
+export async function listUnanswered(db: Database, page: PageRequest): Promise<PageResult<QuestionRecord>> {
+  return readPage<QuestionRecord>(db.collection(QUESTIONS).where({ answered: false }), [['askedAt', 'asc']], page)
+}

@@ -1,0 +1,40 @@
+import { startCloud, type TestCloud } from './support'
+
+let cloud: TestCloud
+
+beforeAll(async () => {
+  cloud = await startCloud()
+})
+afterAll(async () => {
+  await cloud.close()
+})
+
+test('a visitor with no record is a visitor', async () => {
+  const env = await cloud.call('member', { action: 'me' }, 'o-new-visitor')
+  expect(env).toEqual({ ok: true, data: { openid: 'o-new-visitor', status: 'visitor', roles: [], tags: [] } })
+})
+
+test('identity comes from the WeChat context, never from the input', async () => {
+  await cloud.seedMember({ openid: 'o-leader-1', roles: ['leader'] })
+  const env = await cloud.call('member', { action: 'me', openid: 'o-leader-1' }, 'o-someone')
+  expect(env.ok).toBe(false)
+  if (!env.ok) expect(env.error.code).toBe('BAD_INPUT')
+})
+
+test('a member sees her status, roles, tags and her baby month age computed from the clock', async () => {
+  await cloud.seedMember({ openid: 'o-mother-1', babyBirthDate: '2026-05-10', tags: ['0-6月'], nickname: '小雨妈妈' })
+  await cloud.setClock('2026-11-28T10:00:00+08:00')
+  const me = await cloud.ok<{ babyMonthAge: number; status: string; stage: string }>('member', { action: 'me' }, 'o-mother-1')
+  expect(me).toMatchObject({ status: 'member', babyMonthAge: 6, stage: '6–12 月 辅食添加期', nickname: '小雨妈妈' })
+  await cloud.advanceClock(31 * 86400_000)
+  const later = await cloud.ok<{ babyMonthAge: number }>('member', { action: 'me' }, 'o-mother-1')
+  expect(later.babyMonthAge).toBe(7)
+})
+
+test('an unknown action or a missing one is BAD_INPUT, not a crash', async () => {
+  for (const data of [{ action: 'nope' }, {}, { action: 42 }]) {
+    const env = await cloud.call('member', data, 'o-x')
+    expect(env.ok).toBe(false)
+    if (!env.ok) expect(env.error.code).toBe('BAD_INPUT')
+  }
+})

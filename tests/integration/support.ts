@@ -1,0 +1,101 @@
+// Integration harness: a real localcloud (on a free port, a fresh data folder, the collection
+// manifest) running the built functions; calls go through the client gateway as a given openid,
+// seeding and inspection through the real wx-server-sdk in this process.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Envelope } from '../../domain/envelope'
+import type { MemberRecord } from '../../domain/member'
+import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+
+export interface TestCloud {
+  url: string
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  sdk: any
+  call<T = unknown>(fn: string, data: Record<string, unknown>, openid: string): Promise<Envelope<T>>
+  /** call and expect success; answers the data */
+  ok<T = unknown>(fn: string, data: Record<string, unknown>, openid: string): Promise<T>
+  seedMember(record: Partial<MemberRecord> & { openid: string }): Promise<void>
+  member(openid: string): Promise<MemberRecord | null>
+  advanceClock(ms: number): Promise<void>
+  setClock(iso: string): Promise<void>
+  grantSubscription(openid: string, templateId: string, count?: number): Promise<void>
+  outbox(touser?: string): Promise<Array<{ touser: string; template_id: string; data: unknown; page?: string }>>
+  close(): Promise<void>
+}
+
+function pointSdkAt(url: string): void {
+  Object.assign(process.env, {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD_SECRETID: 'test-id',
+    TENCENTCLOUD_SECRETKEY: 'test-key',
+    TENCENTCLOUD_SESSIONTOKEN: 'test-token',
+    TENCENTCLOUD_REGION: 'ap-shanghai',
+    TCB_ENV: 'local-env',
+    SCF_NAMESPACE: 'local-env',
+    TENCENTCLOUD_RUNENV: 'SCF',
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+    WX_OPENID: 'test-admin-process',
+    WX_APPID: 'wx-local-app',
+  })
+}
+
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${text}`)
+  return text ? JSON.parse(text) : undefined
+}
+
+export async function startCloud(): Promise<TestCloud> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qq-it-'))
+  const lc: LocalCloud = await startLocalCloud({ port: 0, dataDir })
+  pointSdkAt(lc.url)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk')
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+  const db = sdk.database()
+
+  const call = <T>(fn: string, data: Record<string, unknown>, openid: string) =>
+    postJson(`${lc.url}/api/functions/${fn}`, data, { 'x-wx-openid': openid }) as Promise<Envelope<T>>
+
+  const cloud: TestCloud = {
+    url: lc.url,
+    db,
+    sdk,
+    call,
+    async ok<T>(fn: string, data: Record<string, unknown>, openid: string) {
+      const env = await call<T>(fn, data, openid)
+      if (!env.ok) throw new Error(`${fn}.${String(data.action)} failed: ${env.error.code} ${env.error.message}`)
+      return env.data
+    },
+    async seedMember({ openid, ...rest }) {
+      const record = { status: 'member', roles: [], tags: [], autoTags: [], manualTags: [], nickname: `妈妈${openid.slice(-4)}`, appliedAt: new Date(), ...rest }
+      await db.collection('members').doc(openid).set({ data: record })
+    },
+    async member(openid) {
+      const res = await db.collection('members').where({ _id: openid }).get()
+      return res.data[0] ?? null
+    },
+    async advanceClock(ms) {
+      await postJson(`${lc.url}/_localcloud/clock`, { advanceMs: ms })
+    },
+    async setClock(iso) {
+      await postJson(`${lc.url}/_localcloud/clock`, { set: iso })
+    },
+    async grantSubscription(openid, templateId, count = 1) {
+      await postJson(`${lc.url}/_localcloud/subscriptions`, { openid, templateId, count })
+    },
+    async outbox(touser) {
+      const res = await fetch(`${lc.url}/_localcloud/outbox${touser ? `?touser=${encodeURIComponent(touser)}` : ''}`)
+      return ((await res.json()) as { items: [] }).items
+    },
+    async close() {
+      await lc.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return cloud
+}
