@@ -6,6 +6,7 @@ import type { Audience } from './roles'
  */
 export const ACCESS = {
   'member.me': 'anyone',
+  'member.landing': 'anyone',
   'member.apply': 'anyone',
   'member.review': 'leader',
   'member.pending': 'leader',
@@ -15,6 +16,19 @@ export const ACCESS = {
   // her own data: anyone who has a record may take it out or erase it (PIPL), admitted or not
   'member.export': 'anyone',
   'member.deleteAccount': 'anyone',
+  // content: members read, ask, post diaries and like; leaders publish, answer and run contests
+  'content.feed': 'member',
+  'content.publishPost': 'leader',
+  'content.ask': 'member',
+  'content.answer': 'leader',
+  'content.questions': 'member',
+  'content.unanswered': 'leader',
+  'content.postDiary': 'member',
+  'content.like': 'member',
+  'content.diaries': 'member',
+  'content.contests': 'member',
+  'content.ranking': 'member',
+  'content.createContest': 'leader',
 } as const satisfies Record<string, Audience>
 
 export type QualifiedAction = keyof typeof ACCESS

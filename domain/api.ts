@@ -3,6 +3,10 @@
 import type { MemberSummary, MeView, Page } from './member'
 import type { ApplyInput, DeleteAccountInput, ListInput, PendingInput, ReviewInput, SetRolesInput, TagInput } from './schemas/member'
 import type { MemberStatus, Role } from './roles'
+import type { ContestView, DiaryView, PostView, QuestionView, RankedDiary } from './content'
+import type {
+  AnswerInput, AskInput, CreateContestInput, DiariesInput, FeedInput, LikeInput, PostDiaryInput, PublishPostInput, QuestionsInput, RankingInput, UnansweredInput,
+} from './schemas/content'
 
 type NoInput = Record<string, never>
 
@@ -13,9 +17,15 @@ export interface MemberExport {
   content: Record<string, Record<string, unknown>[]>
 }
 
+/** What a visitor sees before applying: the promises are in domain/labels.ts, the gift is configured. */
+export interface LandingView {
+  guide: { title: string; fileID: string } | null
+}
+
 export interface Api {
   member: {
     me: { input: NoInput; output: MeView }
+    landing: { input: NoInput; output: LandingView }
     apply: { input: ApplyInput; output: { status: 'pending' } }
     review: { input: ReviewInput; output: { status: MemberStatus } }
     pending: { input: PendingInput; output: Page<MemberSummary> }
@@ -24,6 +34,21 @@ export interface Api {
     setRoles: { input: SetRolesInput; output: { roles: Role[] } }
     export: { input: NoInput; output: MemberExport }
     deleteAccount: { input: DeleteAccountInput; output: { deleted: true } }
+  }
+  content: {
+    publishPost: { input: PublishPostInput; output: { id: string } }
+    feed: { input: FeedInput; output: Page<PostView> }
+    ask: { input: AskInput; output: { id: string } }
+    answer: { input: AnswerInput; output: { id: string; answeredAt: string } }
+    questions: { input: QuestionsInput; output: Page<QuestionView> }
+    unanswered: { input: UnansweredInput; output: Page<QuestionView> }
+    postDiary: { input: PostDiaryInput; output: { id: string } }
+    /** `counted` is false when she had already liked it: nothing changed */
+    like: { input: LikeInput; output: { liked: true; counted: boolean; likeCount: number } }
+    diaries: { input: DiariesInput; output: Page<DiaryView> }
+    createContest: { input: CreateContestInput; output: { id: string } }
+    contests: { input: NoInput; output: { items: ContestView[] } }
+    ranking: { input: RankingInput; output: { contest: ContestView; items: RankedDiary[] } }
   }
 }
 

@@ -28,9 +28,12 @@ function hasRole(caller: Caller, role: Role): boolean {
 export function authorize(audience: Audience, caller: Caller): void {
   if (!caller.openid) throw new AppError('UNAUTHENTICATED')
   if (audience === 'anyone') return
+  const admitted = caller.status === 'member' || caller.roles.length > 0
   if (audience === 'member') {
-    if (caller.status === 'member' || caller.roles.length > 0) return
+    if (admitted) return
     throw new AppError('NOT_MEMBER')
   }
-  if (!hasRole(caller, audience)) throw new AppError('FORBIDDEN')
+  if (hasRole(caller, audience)) return
+  // outsiders hear "join first", not "wrong role": they have no business knowing staff actions exist
+  throw new AppError(admitted ? 'FORBIDDEN' : 'NOT_MEMBER')
 }

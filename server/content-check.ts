@@ -7,9 +7,13 @@ export type CheckScene = 1 | 2 | 3 | 4
 
 export const SCENE = { profile: 1, comment: 2, forum: 3, socialLog: 4 } as const satisfies Record<string, CheckScene>
 
-/** The slice of wx-server-sdk this module needs (so a unit test can hand in a stand-in). */
+interface MsgSecCheckApi {
+  security: { msgSecCheck(params: { content: string; version: 2; scene: CheckScene; openid: string }): Promise<unknown> }
+}
+
+/** The slice of wx-server-sdk this module needs; the SDK types `openapi` loosely, so any object fits. */
 export interface ContentCheckCloud {
-  openapi: { security: { msgSecCheck(params: { content: string; version: 2; scene: CheckScene; openid: string }): Promise<unknown> } }
+  openapi: object
 }
 
 export const CHECK_UNAVAILABLE = '内容安全检查暂时不可用，请稍后再试'
@@ -17,7 +21,7 @@ export const CHECK_UNAVAILABLE = '内容安全检查暂时不可用，请稍后�
 async function isSafe(cloud: ContentCheckCloud, openid: string, content: string, scene: CheckScene): Promise<boolean> {
   let res: unknown
   try {
-    res = await cloud.openapi.security.msgSecCheck({ content, version: 2, scene, openid })
+    res = await (cloud.openapi as MsgSecCheckApi).security.msgSecCheck({ content, version: 2, scene, openid })
   } catch (e) {
     // unchecked text is never stored: refuse (fail closed) and leave a trace for the operators
     console.error('[content-check] msgSecCheck failed', e)

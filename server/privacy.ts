@@ -10,7 +10,11 @@ export interface PersonalDataSite {
   onDelete: 'remove' | 'anonymise'
 }
 
-export const PERSONAL_DATA: PersonalDataSite[] = []
+export const PERSONAL_DATA: PersonalDataSite[] = [
+  { collection: 'diaries', field: 'openid', onDelete: 'remove' },
+  { collection: 'questions', field: 'askedBy', onDelete: 'remove' },
+  { collection: 'likes', field: 'openid', onDelete: 'remove' },
+]
 
 export const ANONYMOUS = 'deleted-user'
 

@@ -1,11 +1,10 @@
 // App-side constants that operators change per deployment, in one place.
 import { TEMPLATE_IDS } from '../domain/notifications'
 
-/** The lead gift on the landing page; the file is seeded in cloud storage (localcloud seeds it too). */
-export const FEEDING_GUIDE = {
-  fileID: 'cloud://local-env.qinqin/guides/feeding-guide-0-3.pdf',
-  title: '0–3 岁科学喂养指南',
-} as const
+/**
+ * The lead gift's fileID is not a constant: it differs per cloud environment, so operators set it
+ * in `settings/landing` and the page reads it through `member.landing` (docs/DEPLOY.md §6).
+ */
 
 /** Subscribe-message templates: the same ids the functions send with. */
 export { TEMPLATE_IDS }

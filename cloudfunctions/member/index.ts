@@ -5,10 +5,12 @@ import { action, createRouter } from '../../server/router'
 import { apply } from './apply'
 import { refreshTags } from './daily-tags'
 import { list, setRoles, tag } from './directory'
+import { landing } from './landing'
 import { deleteAccount, exportData } from './privacy'
 import { pending, review } from './review'
 
 export const actions = {
+  landing: action({ input: memberSchemas.landing, handler: landing }),
   me: action({ input: memberSchemas.me, handler: async (_input, ctx) => describeMe(ctx.openid, ctx.member, ctx.now()) }),
   apply: action({ input: memberSchemas.apply, handler: apply }),
   review: action({ input: memberSchemas.review, handler: review }),

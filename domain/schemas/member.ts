@@ -11,6 +11,7 @@ const pageSize = z.number().int().min(1).max(50, '每页最多 50 条').default(
 
 export const memberSchemas = {
   me: noInput,
+  landing: noInput,
   apply: z.object({
     babyBirthDate: isoDate,
     needs: z.array(z.string().trim().min(1, '需求不能为空').max(30, '每项需求最多 30 个字')).max(8, '需求最多选 8 项'),

@@ -15,6 +15,6 @@ export async function insertContest(db: Database, contest: Omit<ContestRecord, '
 export const findContest = (db: Database, id: string) => findById<ContestRecord>(db, CONTESTS, id)
 
 export async function listContests(db: Database): Promise<ContestRecord[]> {
-  const res = (await db.collection(CONTESTS).orderBy('createdAt', 'desc').limit(CONTEST_LIST_LIMIT).get()) as { data: ContestRecord[] }
+  const res = (await db.collection(CONTESTS).orderBy('createdAt', 'desc').limit(CONTEST_LIST_LIMIT).get()) as unknown as { data: ContestRecord[] }
   return res.data
 }

@@ -33,6 +33,6 @@ export async function topEntries(db: Database, contestId: string): Promise<Diary
     .orderBy('likeCount', 'desc')
     .orderBy('createdAt', 'asc')
     .limit(RANKING_LIMIT)
-    .get()) as { data: DiaryRecord[] }
+    .get()) as unknown as { data: DiaryRecord[] }
   return res.data
 }

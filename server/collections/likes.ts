@@ -34,6 +34,6 @@ export async function likedAmong(db: Database, openid: string, diaryIds: readonl
     .collection(LIKES)
     .where({ _id: _.in(diaryIds.map((id) => likeId(id, openid))) })
     .limit(diaryIds.length)
-    .get()) as { data: LikeRecord[] }
+    .get()) as unknown as { data: LikeRecord[] }
   return new Set(res.data.map((l) => l.diaryId))
 }

@@ -18,13 +18,13 @@ export async function readPage<T>(query: Query, order: [field: string, dir: 'asc
   for (const [field, dir] of order) ordered = ordered.orderBy(field, dir)
   const [countRes, pageRes] = await Promise.all([
     query.count() as Promise<{ total: number }>,
-    ordered.skip((page - 1) * pageSize).limit(pageSize).get() as Promise<{ data: T[] }>,
+    ordered.skip((page - 1) * pageSize).limit(pageSize).get() as unknown as Promise<{ data: T[] }>,
   ])
   return { items: pageRes.data, total: countRes.total }
 }
 
 /** One document by `_id`, or null when there is none (a query, so a miss is not an error). */
 export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as { data: T[] }
+  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as unknown as { data: T[] }
   return res.data[0] ?? null
 }

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import MePage from '../../src/pages/me/index'
 import { resetBackend } from '../../src/services/backend'
-import { calls, navigations, resetTaro, respondWith } from '../support/taro'
+import { answerModals, calls, callsTo, clipboard, modals, navigations, resetTaro, respondByAction, respondWith, routes, showPage, toasts } from '../support/taro'
 
 beforeEach(() => {
   resetTaro()
@@ -21,15 +22,18 @@ test('shows a loading state, then the member, her baby stage and tags', async ()
   expect(screen.getByTestId('member-status').textContent).toBe('正式会员')
   expect(screen.getByText('6–12 月 辅食添加期')).toBeTruthy()
   expect(screen.getByText('敏感肌宝宝妈妈')).toBeTruthy()
-  expect(screen.queryByText('进入团长工作台')).toBeNull()
+  expect(screen.queryByText('团长工作台')).toBeNull()
   expect(calls).toEqual([{ name: 'member', data: { action: 'me' } }])
 })
 
-test('a leader gets the way into the leader console', async () => {
+test('a leader gets the way into the leader console, but not the admin-only roles page', async () => {
   respondWith(async () => ({ result: { ok: true, data: { openid: 'l1', status: 'member', roles: ['leader'], tags: [] } } }))
   render(<MePage />)
-  fireEvent.click(await screen.findByText('进入团长工作台'))
-  expect(navigations).toEqual(['/packages/leader/pages/review/index'])
+  expect(await screen.findByText('团长工作台')).toBeTruthy()
+  fireEvent.click(screen.getByText('入群审核'))
+  fireEvent.click(screen.getByText('会员管理'))
+  expect(navigations).toEqual(['/packages/leader/pages/review/index', '/packages/leader/pages/members/index'])
+  expect(screen.queryByText('角色管理')).toBeNull()
   expect(screen.getByText('团长')).toBeTruthy()
 })
 
@@ -52,4 +56,121 @@ test('a transport failure reads as a network problem, not a crash', async () => 
   })
   render(<MePage />)
   expect((await screen.findByRole('alert')).textContent).toContain('网络不太好')
+})
+
+describe('her data', () => {
+  const member = { openid: 'o1', status: 'member', roles: [], tags: ['0-6月', '过敏体质宝宝'], nickname: '小雨妈妈', babyMonthAge: 14, stage: '1–3 岁' }
+  const exported = { exportedAt: '2026-11-28T02:00:00.000Z', profile: { _id: 'o1', nickname: '小雨妈妈' }, content: { questions: [{ question: '几个月加辅食？' }] } }
+  const originalEnv = process.env.TARO_ENV
+  afterEach(() => {
+    process.env.TARO_ENV = originalEnv
+    delete (globalThis as { wx?: unknown }).wx
+  })
+
+  test('shows the baby month age the function computed and tags in plain words', async () => {
+    respondByAction({ 'member.me': member })
+    render(<MePage />)
+    expect((await screen.findByTestId('baby-age')).textContent).toBe('1 岁 2 个月')
+    expect(screen.getByTestId('my-tags').textContent).toContain('0–6 月')
+    expect(screen.getByTestId('my-tags').textContent).toContain('过敏体质宝宝')
+    fireEvent.click(screen.getByText('我的提问'))
+    fireEvent.click(screen.getByText('成长日记'))
+    expect(routes).toEqual([
+      { kind: 'navigateTo', url: '/pages/qa/index' },
+      { kind: 'switchTab', url: '/pages/diary/index' },
+    ])
+  })
+
+  test('on weapp the export goes to the clipboard as JSON and she is told so', async () => {
+    respondByAction({ 'member.me': member, 'member.export': exported })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('导出我的数据'))
+    await waitFor(() => expect(modals).toHaveLength(1))
+    expect(JSON.parse(clipboard[0])).toEqual(exported)
+    expect(modals[0].content).toContain('已复制到剪贴板')
+  })
+
+  test('on H5 the export is offered as a .json download', async () => {
+    process.env.TARO_ENV = 'h5'
+    // H5 reaches functions through the wx.cloud stand-in; here it is the same controllable fake
+    ;(globalThis as { wx?: unknown }).wx = { cloud: Taro.cloud }
+    const blobs: Blob[] = []
+    const createObjectURL = jest.fn((b: Blob) => {
+      blobs.push(b)
+      return 'blob:export'
+    })
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
+    const clicked: string[] = []
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download)
+    })
+    respondByAction({ 'member.me': member, 'member.export': exported })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('导出我的数据'))
+    await waitFor(() => expect(modals).toHaveLength(1))
+    expect(clicked).toEqual(['亲亲宝贝-我的数据-2026-11-28.json'])
+    expect(blobs[0].type).toBe('application/json')
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader() // jsdom's Blob has no text()
+      reader.onload = () => resolve(String(reader.result))
+      reader.readAsText(blobs[0])
+    })
+    expect(JSON.parse(text)).toEqual(exported)
+    expect(clipboard).toEqual([])
+    click.mockRestore()
+  })
+
+  test('deleting asks first with the full consequences, then erases and goes home as a visitor', async () => {
+    respondByAction({ 'member.me': member, 'member.deleteAccount': { deleted: true } })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('注销账号'))
+    await waitFor(() => expect(routes).toEqual([{ kind: 'reLaunch', url: '/pages/index/index' }]))
+    expect(modals[0].title).toBe('注销账号')
+    expect(modals[0].content).toContain('永久删除')
+    expect(modals[0].content).toContain('匿名保留，仅用于财务对账')
+    expect(callsTo('member', 'deleteAccount')).toEqual([{ confirm: '注销' }])
+  })
+
+  test('cancelling the delete question erases nothing', async () => {
+    answerModals(false)
+    respondByAction({ 'member.me': member })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('注销账号'))
+    await waitFor(() => expect(modals).toHaveLength(1))
+    expect(callsTo('member', 'deleteAccount')).toEqual([])
+    expect(routes).toEqual([])
+  })
+
+  test('a refused delete says why and stays on the page', async () => {
+    respondByAction({
+      'member.me': { ...member, roles: ['admin'] },
+      'member.deleteAccount': () => {
+        throw { code: 'CONFLICT', message: '管理员请先移交管理员权限再注销' }
+      },
+    })
+    render(<MePage />)
+    expect(await screen.findByText('角色管理')).toBeTruthy()
+    fireEvent.click(screen.getByText('注销账号'))
+    await waitFor(() => expect(toasts).toEqual(['管理员请先移交管理员权限再注销']))
+    expect(routes).toEqual([])
+  })
+
+  test('a visitor is invited to apply and has no data to export', async () => {
+    respondByAction({ 'member.me': { openid: 'v1', status: 'visitor', roles: [], tags: [] } })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('申请加入妈妈圈'))
+    expect(navigations).toEqual(['/pages/apply/index'])
+    expect(screen.queryByText('导出我的数据')).toBeNull()
+  })
+
+  test('coming back to the page loads her status again', async () => {
+    let status = 'pending'
+    respondByAction({ 'member.me': () => ({ openid: 'o1', status, roles: [], tags: [] }) })
+    render(<MePage />)
+    await waitFor(() => expect(screen.getByTestId('member-status').textContent).toBe('审核中'))
+    status = 'member'
+    act(() => showPage())
+    await waitFor(() => expect(screen.getByTestId('member-status').textContent).toBe('正式会员'))
+    expect(callsTo('member', 'me')).toHaveLength(2)
+  })
 })

@@ -1,21 +1,57 @@
 // The slice of @tarojs/taro our pages use, for React component tests. `cloud.callFunction` is
-// a controllable transport: tests decide what the (real-shaped) function envelope is.
+// a controllable transport: tests decide what the (real-shaped) function envelope is. The other
+// platform APIs record what a page asked for and answer what a test set up.
+import { useEffect, useRef } from 'react'
+
 type CallFunction = (options: { name: string; data: Record<string, unknown> }) => Promise<{ result?: unknown }>
 
 export const calls: { name: string; data: Record<string, unknown> }[] = []
+/** every navigation, as its URL; the kind is in `routes` */
 export const navigations: string[] = []
+export const routes: { kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack'; url: string }[] = []
 export const toasts: string[] = []
+export const modals: { title?: string; content?: string; confirmText?: string }[] = []
+export const clipboard: string[] = []
+export const subscribeRequests: string[][] = []
+export const downloads: string[] = []
+export const openedDocuments: { filePath: string; fileType?: string }[] = []
+export const tempUrlRequests: string[][] = []
 
 let handler: CallFunction = async () => ({ result: { ok: false, error: { code: 'INTERNAL', message: '未设置' } } })
+let modalAnswer = true
+let subscribeAnswer: () => Promise<Record<string, string>> = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
+let showHandlers: (() => void)[] = []
 
 export function respondWith(fn: CallFunction): void {
   handler = fn
 }
 
+/** What the next modals answer: true = confirm, false = cancel. */
+export function answerModals(confirm: boolean): void {
+  modalAnswer = confirm
+}
+
+export function answerSubscribe(fn: () => Promise<Record<string, string>>): void {
+  subscribeAnswer = fn
+}
+
+/** Fires the page's useDidShow callbacks, as when she comes back to a page. */
+export function showPage(): void {
+  for (const fn of showHandlers) fn()
+}
+
 export function resetTaro(): void {
-  calls.length = 0
-  navigations.length = 0
-  toasts.length = 0
+  for (const list of [calls, navigations, routes, toasts, modals, clipboard, subscribeRequests, downloads, openedDocuments, tempUrlRequests]) list.length = 0
+  modalAnswer = true
+  subscribeAnswer = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
+  showHandlers = []
+}
+
+function route(kind: (typeof routes)[number]['kind']) {
+  return async ({ url }: { url: string }) => {
+    navigations.push(url)
+    routes.push({ kind, url })
+  }
 }
 
 const Taro = {
@@ -25,14 +61,82 @@ const Taro = {
       calls.push(options)
       return handler(options)
     },
+    getTempFileURL: async ({ fileList }: { fileList: string[] }) => {
+      tempUrlRequests.push(fileList)
+      return { fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID.split('/').pop()}`, status: 0 })) }
+    },
   },
-  navigateTo: async ({ url }: { url: string }) => {
-    navigations.push(url)
+  navigateTo: route('navigateTo'),
+  redirectTo: route('redirectTo'),
+  reLaunch: route('reLaunch'),
+  switchTab: route('switchTab'),
+  navigateBack: async () => {
+    routes.push({ kind: 'navigateBack', url: '' })
   },
   showToast: async ({ title }: { title: string }) => {
     toasts.push(title)
   },
+  showModal: async (options: { title?: string; content?: string; confirmText?: string }) => {
+    modals.push({ title: options.title, content: options.content, confirmText: options.confirmText })
+    return { confirm: modalAnswer, cancel: !modalAnswer }
+  },
+  showLoading: async () => undefined,
+  hideLoading: async () => undefined,
+  setClipboardData: async ({ data }: { data: string }) => {
+    clipboard.push(data)
+  },
+  requestSubscribeMessage: (options: { tmplIds: string[] }) => {
+    subscribeRequests.push(options.tmplIds)
+    return subscribeAnswer()
+  },
+  downloadFile: async ({ url }: { url: string }) => {
+    downloads.push(url)
+    return { tempFilePath: `wxfile://tmp/${url.split('/').pop()}`, statusCode: 200 }
+  },
+  openDocument: async (options: { filePath: string; fileType?: string }) => {
+    openedDocuments.push({ filePath: options.filePath, fileType: options.fileType })
+  },
   getEnv: () => 'WEB',
 }
 
+/** Page lifecycle hook: like Taro, fires once when the page first shows, then on every showPage(). */
+export function useDidShow(fn: () => void): void {
+  const latest = useRef(fn)
+  latest.current = fn
+  useEffect(() => {
+    const entry = () => latest.current()
+    showHandlers.push(entry)
+    entry()
+    return () => {
+      showHandlers = showHandlers.filter((h) => h !== entry)
+    }
+  }, [])
+}
+
 export default Taro
+
+type Answer = ((data: Record<string, unknown>) => unknown) | object | string | number | boolean | null
+
+/**
+ * Answers each `function.action` with its data (or a function of the call's data) wrapped in a
+ * success envelope; throw a `{ code, message }` from a function to answer a failure envelope.
+ */
+export function respondByAction(answers: Record<string, Answer>): void {
+  respondWith(async ({ name, data }) => {
+    const key = `${name}.${String(data.action)}`
+    if (!(key in answers)) return { result: { ok: false, error: { code: 'INTERNAL', message: `测试未设置 ${key}` } } }
+    const answer = answers[key]
+    try {
+      const value = typeof answer === 'function' ? await (answer as (d: Record<string, unknown>) => unknown)(data) : answer
+      return { result: { ok: true, data: value } }
+    } catch (e) {
+      const { code, message } = e as { code: string; message: string }
+      return { result: { ok: false, error: { code, message } } }
+    }
+  })
+}
+
+/** The calls made to one action, as their data without the action name. */
+export function callsTo(name: string, action: string): Record<string, unknown>[] {
+  return calls.filter((c) => c.name === name && c.data.action === action).map(({ data: { action: _a, ...rest } }) => rest)
+}

@@ -24,6 +24,8 @@ describe('authorize', () => {
     ['leader', caller({ status: 'member', roles: ['cs'] }), 'FORBIDDEN'],
     ['leader', caller({ status: 'member', roles: ['leader'] }), undefined],
     ['cs', caller({ status: 'member', roles: ['admin'] }), undefined],
+    ['leader', caller({ status: 'visitor' }), 'NOT_MEMBER'],
+    ['admin', caller({ status: 'pending' }), 'NOT_MEMBER'],
     ['admin', caller({ status: 'member', roles: ['leader'] }), 'FORBIDDEN'],
   ] as const)('%s for %o → %s', (audience, who, expected) => {
     expect(codeOf(() => authorize(audience, who))).toBe(expected)

@@ -1,51 +1,54 @@
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { ROLE_LABELS, STATUS_LABELS } from '../../../domain/labels'
 import { PageShell } from '../../components/PageShell'
-import { Button, Card, ErrorState, Loading, Tag } from '../../components/ui'
+import { LinkList, type LinkItem } from '../../components/member/LinkList'
+import { MyDataCard } from '../../components/member/MyDataCard'
+import { ProfileCard } from '../../components/member/ProfileCard'
+import { Button, ErrorState, Loading } from '../../components/ui'
+import type { Role } from '../../../domain/roles'
 import { useCloudQuery } from '../../hooks/useCloud'
+import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { fetchMe } from '../../services/member'
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+const MY_LINKS: LinkItem[] = [
+  { label: '我的提问', hint: '问过专家的问题和回答', onOpen: go('/pages/qa/index') },
+  // the diary is a tab page: only switchTab may open it
+  { label: '成长日记', hint: '记录宝宝的每一个第一次', onOpen: () => void Taro.switchTab({ url: '/pages/diary/index' }) },
+]
+
+function staffLinks(roles: readonly Role[]): LinkItem[] {
+  const links: LinkItem[] = []
+  if (roles.includes('leader') || roles.includes('admin')) {
+    links.push({ label: '入群审核', hint: '按申请先后处理新妈妈', onOpen: go('/packages/leader/pages/review/index') })
+    links.push({ label: '会员管理', hint: '按状态、标签查找会员，打标签', onOpen: go('/packages/leader/pages/members/index') })
+  }
+  if (roles.includes('admin')) links.push({ label: '角色管理', hint: '授予或收回团长、客服、管理员', onOpen: go('/packages/leader/pages/roles/index') })
+  return links
+}
+
+/** Back to home as a visitor: relaunch so no page keeps her old state. */
+async function afterDeleted() {
+  await Taro.reLaunch({ url: '/pages/index/index' })
+}
 
 export default function MePage() {
   const me = useCloudQuery(fetchMe)
+  useReloadOnShow(me.reload)
   if (me.loading && !me.data) return <PageShell><Loading /></PageShell>
   if (me.error && !me.data) return <PageShell><ErrorState message={me.error.message} onRetry={me.reload} /></PageShell>
   const data = me.data
   if (!data) return null
-  const isStaff = data.roles.includes('leader') || data.roles.includes('admin')
+  const staff = staffLinks(data.roles)
   return (
     <PageShell>
-      <Card title={data.nickname ?? '亲爱的妈妈'}>
-        <View className='row-between'>
-          <Text className='muted'>会员状态</Text>
-          <Text data-testid='member-status'>{STATUS_LABELS[data.status]}</Text>
-        </View>
-        {data.stage ? (
-          <View className='row-between'>
-            <Text className='muted'>宝宝阶段</Text>
-            <Text>{data.stage}</Text>
-          </View>
-        ) : null}
-        {data.status === 'rejected' && data.reviewNote ? <Text className='caption'>审核说明：{data.reviewNote}</Text> : null}
-      </Card>
-      <Card title='我的标签'>
-        {data.tags.length === 0 ? <Text className='muted'>还没有标签</Text> : null}
-        <View className='row wrap'>
-          {data.tags.map((t) => (
-            <Tag key={t}>{t}</Tag>
-          ))}
-          {data.roles.map((r) => (
-            <Tag key={r} tone='trust'>
-              {ROLE_LABELS[r]}
-            </Tag>
-          ))}
-        </View>
-      </Card>
-      {isStaff ? (
-        <Button variant='secondary' block onClick={() => Taro.navigateTo({ url: '/packages/leader/pages/review/index' })}>
-          进入团长工作台
-        </Button>
+      <ProfileCard me={data} />
+      {data.status === 'visitor' ? (
+        <Button block onClick={go('/pages/apply/index')}>申请加入妈妈圈</Button>
       ) : null}
+      {data.status === 'member' ? <LinkList title='我的内容' links={MY_LINKS} /> : null}
+      {staff.length > 0 ? <LinkList title='团长工作台' links={staff} /> : null}
+      {data.status !== 'visitor' ? <MyDataCard onDeleted={afterDeleted} /> : null}
     </PageShell>
   )
 }

@@ -1,0 +1,37 @@
+// Posts: leaders publish tips and expert articles; members read a feed filtered by their tags.
+import { displayName, toPostView, visibleTagsFor } from '../../domain/content'
+import { contentSchemas } from '../../domain/schemas/content'
+import { assertSafeText, SCENE } from '../../server/content-check'
+import { insertPost, listFeed } from '../../server/collections/posts'
+import { action } from '../../server/router'
+
+export const postActions = {
+  publishPost: action({
+    input: contentSchemas.publishPost,
+    handler: async (input, ctx) => {
+      await assertSafeText(ctx.cloud, ctx.openid, [input.title, input.body], SCENE.forum)
+      const targetTags = [...new Set(input.targetTags ?? [])]
+      const id = await insertPost(ctx.db, {
+        title: input.title,
+        body: input.body,
+        kind: input.kind,
+        targetTags,
+        targeted: targetTags.length > 0,
+        ...(input.coverFileID ? { coverFileID: input.coverFileID } : {}),
+        authorOpenid: ctx.openid,
+        authorName: displayName(ctx.member, '亲亲宝贝团长'),
+        publishedAt: ctx.now(),
+      })
+      return { id }
+    },
+  }),
+
+  feed: action({
+    input: contentSchemas.feed,
+    handler: async (input, ctx) => {
+      const visible = visibleTagsFor({ roles: ctx.caller.roles, tags: ctx.member?.tags ?? [] })
+      const res = await listFeed(ctx.db, visible, input)
+      return { items: res.items.map(toPostView), total: res.total, page: input.page, pageSize: input.pageSize }
+    },
+  }),
+}

@@ -1,0 +1,54 @@
+// Expert Q&A: a member asks, a leader (or expert with the leader role) answers; answers are public.
+import { displayName, toQuestionView } from '../../domain/content'
+import { AppError } from '../../domain/errors'
+import { contentSchemas } from '../../domain/schemas/content'
+import { assertSafeText, SCENE } from '../../server/content-check'
+import { answerQuestion, findQuestion, insertQuestion, listUnanswered, listVisibleQuestions } from '../../server/collections/questions'
+import { action } from '../../server/router'
+
+export const qaActions = {
+  ask: action({
+    input: contentSchemas.ask,
+    handler: async (input, ctx) => {
+      await assertSafeText(ctx.cloud, ctx.openid, [input.question], SCENE.comment)
+      const id = await insertQuestion(ctx.db, { question: input.question, askedBy: ctx.openid, askedAt: ctx.now(), answered: false })
+      return { id }
+    },
+  }),
+
+  answer: action({
+    input: contentSchemas.answer,
+    handler: async (input, ctx) => {
+      await assertSafeText(ctx.cloud, ctx.openid, [input.answer], SCENE.comment)
+      const answeredAt = ctx.now()
+      const done = await answerQuestion(ctx.db, input.id, {
+        answer: input.answer,
+        answeredBy: ctx.openid,
+        answeredByName: displayName(ctx.member, '亲亲宝贝专家'),
+        answeredAt,
+      })
+      if (!done) {
+        const existing = await findQuestion(ctx.db, input.id)
+        if (!existing) throw new AppError('NOT_FOUND', '问题不存在或已被删除')
+        throw new AppError('CONFLICT', '这个问题已经有人回答了，请刷新后查看')
+      }
+      return { id: input.id, answeredAt: answeredAt.toISOString() }
+    },
+  }),
+
+  questions: action({
+    input: contentSchemas.questions,
+    handler: async (input, ctx) => {
+      const res = await listVisibleQuestions(ctx.db, ctx.openid, input.mine ?? false, input)
+      return { items: res.items.map((q) => toQuestionView(q, ctx.openid)), total: res.total, page: input.page, pageSize: input.pageSize }
+    },
+  }),
+
+  unanswered: action({
+    input: contentSchemas.unanswered,
+    handler: async (input, ctx) => {
+      const res = await listUnanswered(ctx.db, input)
+      return { items: res.items.map((q) => toQuestionView(q, ctx.openid)), total: res.total, page: input.page, pageSize: input.pageSize }
+    },
+  }),
+}

@@ -1,0 +1,210 @@
+// The HTTP front of localcloud: one `POST /admin` endpoint routed by the body's `action` (as the
+// real service is), raw routes for everything else (byte transfers, multipart, the client
+// gateway), and two control routes of its own: `POST /_localcloud/clock`, `GET /_localcloud/health`.
+//
+// Error channel: an action that throws an object with a string `code` is answered HTTP 200
+// `{ code, message, requestId }`, which wx-server-sdk turns into its errCode/errMsg; any other
+// thrown error is answered as SYS_ERR. Nothing a request does can crash the server.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { createClock, type LocalClock } from './clock'
+import { createDatabaseService } from './database'
+import { functionsService, WORKER_TOKEN_FIELD } from './functions'
+import { gatewayService } from './gateway'
+import { openapiService } from './openapi'
+import { storageService } from './storage'
+import { loadManifest, type Manifest } from './manifest'
+import { applySeed, type SeedFunction } from './seed'
+import type { AdminAction, RawRoute, Service, ServiceContext } from './service'
+import { Store } from './store'
+
+export type ServiceFactory = (ctx: ServiceContext, deps: { store: Store }) => Service | Promise<Service>
+
+/**
+ * Services started besides the database, in order (functions, storage, openapi, client gateway).
+ * Append factories here; each gets the ServiceContext and may register actions and raw routes.
+ */
+export const extraServiceFactories: ServiceFactory[] = [
+  // (functions, storage, openapi and gateway factories are appended here)
+  ctx => functionsService(ctx),
+  ctx => storageService(ctx),
+  ctx => openapiService(ctx),
+  ctx => gatewayService(ctx),
+]
+
+export interface StartOptions {
+  port: number
+  dataDir: string
+  env?: string
+  /** a seed name (localcloud/seeds/<name>.ts) or a function run with the store after the manifest is applied */
+  seed?: string | SeedFunction
+  /** services to start instead of `extraServiceFactories` */
+  services?: ServiceFactory[]
+  /** a manifest object, or a path to one; default domain/collections.manifest.json */
+  manifest?: Manifest | string
+  /** open transactions expire after this much clock time (default 10 s) */
+  transactionTtlMs?: number
+  host?: string
+}
+
+export interface LocalCloud {
+  url: string
+  port: number
+  clock: LocalClock
+  close(): Promise<void>
+}
+
+export const DB_FILE = 'localcloud.sqlite'
+
+export async function startLocalCloud(options: StartOptions): Promise<LocalCloud> {
+  const host = options.host ?? '127.0.0.1'
+  const env = options.env ?? 'local-env'
+  const dataDir = path.resolve(options.dataDir)
+  fs.mkdirSync(dataDir, { recursive: true })
+  const clock = createClock()
+  let baseUrl = ''
+  const ctx: ServiceContext = { env, baseUrl: () => baseUrl, clock, dataDir }
+
+  const store = new Store(path.join(dataDir, DB_FILE))
+  const services: Service[] = []
+  const server = http.createServer()
+  try {
+    const manifest = typeof options.manifest === 'object' ? options.manifest : loadManifest(options.manifest)
+    for (const spec of manifest.collections) store.ensureCollection(spec)
+    if (typeof options.seed === 'function') await options.seed(store)
+    else if (options.seed) await applySeed(options.seed, store)
+
+    services.push(createDatabaseService(ctx, { store, transactionTtlMs: options.transactionTtlMs }))
+    for (const factory of options.services ?? extraServiceFactories) services.push(await factory(ctx, { store }))
+
+    const actions = new Map<string, AdminAction>()
+    const routes: RawRoute[] = []
+    for (const service of services) {
+      for (const [name, action] of Object.entries(service.actions ?? {})) {
+        if (actions.has(name)) throw new Error(`action ${name} is registered twice (service ${service.name})`)
+        actions.set(name, action)
+      }
+      routes.push(...(service.routes ?? []))
+    }
+
+    server.on('request', (req, res) => {
+      handle(req, res).catch(err => {
+        console.error('[localcloud] request failed:', err)
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ code: 'SYS_ERR', message: String((err as Error)?.message ?? err) }))
+      })
+    })
+
+    async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+      const url = new URL(req.url ?? '/', baseUrl || 'http://127.0.0.1')
+      // Function workers call through `/admin/w/<token>`, so actions know which invocation called.
+      const admin = /^\/admin(?:\/w\/([A-Za-z0-9]+))?$/.exec(url.pathname)
+      if (req.method === 'POST' && admin && isJson(req)) {
+        const body = await readJson(req)
+        if (admin[1]) body[WORKER_TOKEN_FIELD] = admin[1]
+        sendJson(res, 200, await dispatch(actions, body, ctx))
+        return
+      }
+      if (url.pathname === '/_localcloud/health' && req.method === 'GET') {
+        sendJson(res, 200, { ok: true, env, now: new Date(clock.now()).toISOString(), services: services.map(s => s.name) })
+        return
+      }
+      if (url.pathname === '/_localcloud/clock' && req.method === 'POST') {
+        const body = await readJson(req)
+        if (typeof body.advanceMs === 'number') clock.advance(body.advanceMs)
+        else if (typeof body.set === 'string' && !Number.isNaN(Date.parse(body.set))) clock.set(Date.parse(body.set))
+        else if (body.set !== undefined || body.advanceMs !== undefined) {
+          sendJson(res, 400, { code: 'INVALID_PARAM', message: 'expected { advanceMs: number } or { set: ISO-8601 }' })
+          return
+        }
+        sendJson(res, 200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offset() })
+        return
+      }
+      for (const route of routes) {
+        if (await route(req, res, url, ctx)) return
+      }
+      sendJson(res, 404, { code: 'INVALID_ACTION', message: `no route for ${req.method} ${url.pathname}` })
+    }
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (err) {
+    await closeAll(services, store, server)
+    throw err
+  }
+  const port = (server.address() as AddressInfo).port
+  baseUrl = `http://${host}:${port}`
+
+  let closing: Promise<void> | undefined
+  return {
+    url: baseUrl,
+    port,
+    clock,
+    close: () => (closing ??= closeAll(services, store, server)),
+  }
+}
+
+async function closeAll(services: Service[], store: Store, server: http.Server): Promise<void> {
+  if (server.listening) {
+    await new Promise<void>(resolve => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+  }
+  for (const service of [...services].reverse()) {
+    try {
+      await service.close?.()
+    } catch (err) {
+      console.error(`[localcloud] closing ${service.name} failed:`, err)
+    }
+  }
+  store.close()
+}
+
+/** Routes one admin call; every failure becomes an error-channel answer, never an exception. */
+export async function dispatch(actions: Map<string, AdminAction>, body: Record<string, unknown>, ctx: ServiceContext): Promise<Record<string, unknown>> {
+  const requestId = crypto.randomBytes(8).toString('hex')
+  const name = body.action
+  const action = typeof name === 'string' ? actions.get(name) : undefined
+  if (!action) return { code: 'INVALID_PARAM', message: `unknown action: ${String(name)}`, requestId }
+  try {
+    return { requestId, ...(await action(body, ctx)) }
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown }
+    if (e && typeof e.code === 'string' && e.code) return { code: e.code, message: String(e.message ?? e.code), requestId }
+    console.error(`[localcloud] ${String(name)} failed:`, err)
+    return { code: 'SYS_ERR', message: String(e?.message ?? err), requestId }
+  }
+}
+
+function isJson(req: http.IncomingMessage): boolean {
+  const type = req.headers['content-type'] ?? ''
+  return type === '' || type.includes('application/json')
+}
+
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (!text) return {}
+  try {
+    const value = JSON.parse(text)
+    return value && typeof value === 'object' ? value : {}
+  } catch {
+    return {}
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}

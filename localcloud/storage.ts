@@ -1,0 +1,205 @@
+// Cloud storage on local disk. File IDs look like the real ones,
+// `cloud://<env>.<bucket>/<path>`, with the bytes under `<dataDir>/storage/<bucket>/<path>`.
+// Uploads go to a PUT URL this server hands out (as COS does); temp URLs are signed, expire on
+// the localcloud clock and are served by a GET route.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AdminAction, RawRoute, Service, ServiceContext } from './service'
+
+const ROUTE = '/_localcloud/storage/'
+const DEFAULT_MAX_AGE_SEC = 86400
+
+const MIME: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4', '.mp3': 'audio/mpeg', '.html': 'text/html; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
+}
+
+export async function readBody(req: IncomingMessage, limit = 50 * 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) throw new Error('request body too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+function cosError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/xml' })
+  res.end(`<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>${code}</Code><Message>${message}</Message><Resource></Resource><RequestId>localcloud</RequestId><TraceId>localcloud</TraceId></Error>`)
+}
+
+/** A cloud path is relative, `/`-separated, without empty, `.` or `..` segments. */
+export function normalizeCloudPath(input: string): string | null {
+  const p = String(input ?? '').replace(/^\/+/, '')
+  if (!p || p.length > 1024) return null
+  const parts = p.split('/')
+  if (parts.some((s) => s === '' || s === '.' || s === '..' || s.includes('\0') || s.includes('\\'))) return null
+  return p
+}
+
+export interface StorageApi {
+  bucket: string
+  fileIdFor(cloudPath: string): string
+  /** Store bytes at cloudPath; returns the file ID. */
+  put(cloudPath: string, bytes: Buffer): string
+  tempUrls(list: Array<{ fileID: string; maxAge?: number }>): Array<Record<string, unknown>>
+}
+
+const registry = new WeakMap<ServiceContext, StorageApi>()
+
+export function getStorage(ctx: ServiceContext): StorageApi | undefined {
+  return registry.get(ctx)
+}
+
+export function storageService(ctx: ServiceContext): Service & { api: StorageApi } {
+  const root = path.join(ctx.dataDir, 'storage')
+  fs.mkdirSync(root, { recursive: true })
+  // Signatures survive a restart, so handed-out URLs keep working.
+  const secretFile = path.join(root, '.secret')
+  if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString('hex'))
+  const secret = fs.readFileSync(secretFile, 'utf8').trim()
+  const envHex = Buffer.from(ctx.env.slice(0, 2)).toString('hex')
+  const bucket = `${envHex}-${ctx.env}-1250000000`
+  const fileIdPrefix = `cloud://${ctx.env}.${bucket}/`
+
+  const sign = (text: string) => createHmac('sha256', secret).update(text).digest('hex').slice(0, 32)
+  const sameSig = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+  const diskPath = (cloudPath: string) => path.join(root, bucket, ...cloudPath.split('/'))
+  const fileIdFor = (cloudPath: string) => fileIdPrefix + cloudPath
+  const pathOfFileId = (fileID: unknown): string | null =>
+    typeof fileID === 'string' && fileID.startsWith(fileIdPrefix) ? normalizeCloudPath(fileID.slice(fileIdPrefix.length)) : null
+  const exists = (cloudPath: string) => {
+    try {
+      return fs.statSync(diskPath(cloudPath)).isFile()
+    } catch {
+      return false
+    }
+  }
+
+  function put(cloudPath: string, bytes: Buffer): string {
+    const file = diskPath(cloudPath)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    // write-then-rename: a reader never sees half a file
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.uploading`
+    fs.writeFileSync(tmp, bytes)
+    fs.renameSync(tmp, file)
+    return fileIdFor(cloudPath)
+  }
+
+  function tempUrls(list: Array<{ fileID: string; maxAge?: number }>): Array<Record<string, unknown>> {
+    return list.map(({ fileID, maxAge }) => {
+      const cloudPath = pathOfFileId(fileID)
+      if (!cloudPath || !exists(cloudPath)) {
+        return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+      }
+      const age = Number.isFinite(Number(maxAge)) && Number(maxAge) > 0 ? Math.floor(Number(maxAge)) : DEFAULT_MAX_AGE_SEC
+      const expires = Math.floor(ctx.clock.now() / 1000) + age
+      // The path stays unencoded: the SDK runs encodeURI() on it before downloading.
+      const url = `${ctx.baseUrl()}${ROUTE}${bucket}/${cloudPath}?sign=${sign(`get:${cloudPath}:${expires}`)}&t=${expires}`
+      return { fileID, tempFileURL: url, code: 'SUCCESS', maxAge: age }
+    })
+  }
+
+  const getUploadMetadata: AdminAction = async (body) => {
+    const cloudPath = normalizeCloudPath(String(body.path ?? ''))
+    if (!cloudPath) return { code: 'INVALID_PARAM', message: 'invalid cloudPath' }
+    const encoded = cloudPath.split('/').map(encodeURIComponent).join('/')
+    return {
+      data: {
+        url: `${ctx.baseUrl()}${ROUTE}${bucket}/${encoded}`,
+        token: randomBytes(16).toString('hex'),
+        authorization: sign(`put:${cloudPath}`),
+        fileId: fileIdFor(cloudPath),
+        cosFileId: randomBytes(8).toString('hex'),
+      },
+    }
+  }
+
+  const batchGetDownloadUrl: AdminAction = async (body) => {
+    const list = Array.isArray(body.file_list) ? (body.file_list as Array<Record<string, unknown>>) : null
+    if (!list) return { code: 'INVALID_PARAM', message: 'file_list must be an array' }
+    return { data: { download_list: tempUrls(list.map((f) => ({ fileID: String(f?.fileid ?? ''), maxAge: f?.max_age as number | undefined }))) } }
+  }
+
+  const batchDeleteFile: AdminAction = async (body) => {
+    const list = Array.isArray(body.fileid_list) ? (body.fileid_list as unknown[]) : null
+    if (!list) return { code: 'INVALID_PARAM', message: 'fileid_list must be an array' }
+    const delete_list = list.map((fileID) => {
+      const cloudPath = pathOfFileId(fileID)
+      if (!cloudPath || !exists(cloudPath)) return { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+      fs.rmSync(diskPath(cloudPath))
+      return { fileID, code: 'SUCCESS' }
+    })
+    return { data: { delete_list } }
+  }
+
+  const bytesRoute: RawRoute = async (req, res, url) => {
+    if (!url.pathname.startsWith(`${ROUTE}${bucket}/`)) return false
+    let cloudPath: string | null
+    try {
+      cloudPath = normalizeCloudPath(url.pathname.slice(ROUTE.length + bucket.length + 1).split('/').map(decodeURIComponent).join('/'))
+    } catch {
+      cloudPath = null
+    }
+    if (!cloudPath) {
+      cosError(res, 400, 'InvalidURI', 'Could not parse the specified URI.')
+      return true
+    }
+    if (req.method === 'PUT') {
+      const auth = String(req.headers.authorization ?? '')
+      if (!sameSig(auth, sign(`put:${cloudPath}`))) {
+        cosError(res, 403, 'SignatureDoesNotMatch', 'The Signature you specified is invalid.')
+        return true
+      }
+      put(cloudPath, await readBody(req))
+      res.writeHead(200, { 'content-length': '0' })
+      res.end()
+      return true
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const expires = Number(url.searchParams.get('t'))
+      const sig = url.searchParams.get('sign') ?? ''
+      if (!sameSig(sig, sign(`get:${cloudPath}:${expires}`))) {
+        cosError(res, 403, 'AccessDenied', 'Access Denied.')
+        return true
+      }
+      if (expires * 1000 < ctx.clock.now()) {
+        cosError(res, 403, 'AccessDenied', 'Request has expired')
+        return true
+      }
+      if (!exists(cloudPath)) {
+        cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.')
+        return true
+      }
+      const file = diskPath(cloudPath)
+      const size = fs.statSync(file).size
+      const type = MIME[path.extname(cloudPath).toLowerCase()] ?? 'application/octet-stream'
+      res.writeHead(200, { 'content-type': type, 'content-length': String(size), 'access-control-allow-origin': '*' })
+      if (req.method === 'HEAD') res.end()
+      else fs.createReadStream(file).pipe(res)
+      return true
+    }
+    return false
+  }
+
+  const api: StorageApi = { bucket, fileIdFor, put, tempUrls }
+  registry.set(ctx, api)
+  return {
+    name: 'storage',
+    api,
+    actions: {
+      'storage.getUploadMetadata': getUploadMetadata,
+      'storage.batchGetDownloadUrl': batchGetDownloadUrl,
+      'storage.batchDeleteFile': batchDeleteFile,
+    },
+    routes: [bytesRoute],
+    async close() {
+      registry.delete(ctx)
+    },
+  }
+}

@@ -1,0 +1,63 @@
+// `npm start`: build the functions and the H5 app, start localcloud with demo data in .localcloud/,
+// and serve the app from the same origin. Ctrl-C stops everything.
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { buildFunctions } from './build-functions'
+import { demoGuidePdf } from './demo-guide'
+import { extraServiceFactories, startLocalCloud } from '../localcloud/server'
+import { staticFilesService } from '../localcloud/static'
+
+const root = path.resolve(__dirname, '..')
+const GUIDE_PATH = 'guides/feeding-guide-0-3.pdf'
+
+function pointSdkAt(url: string): void {
+  Object.assign(process.env, {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD_SECRETID: 'local', TENCENTCLOUD_SECRETKEY: 'local', TENCENTCLOUD_SESSIONTOKEN: 'local',
+    TENCENTCLOUD_REGION: 'ap-shanghai', TCB_ENV: 'local-env', SCF_NAMESPACE: 'local-env', TENCENTCLOUD_RUNENV: 'SCF',
+  })
+}
+
+/** The lead gift on the landing page: uploaded once, then configured like an operator would. */
+async function ensureGuide(url: string): Promise<void> {
+  pointSdkAt(url)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk')
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  const db = cloud.database()
+  const existing = await db.collection('settings').where({ _id: 'landing' }).get()
+  if (existing.data.length > 0) return
+  const { fileID } = await cloud.uploadFile({ cloudPath: GUIDE_PATH, fileContent: demoGuidePdf() })
+  await db.collection('settings').doc('landing').set({ data: { guide: { title: '0–3 岁科学喂养指南', fileID } } })
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080)
+  console.log('building cloud functions…')
+  await buildFunctions()
+  if (process.env.SKIP_H5_BUILD !== '1') {
+    console.log('building the H5 app (about half a minute)…')
+    execFileSync(path.join(root, 'node_modules/.bin/taro'), ['build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  }
+  const cloud = await startLocalCloud({
+    port,
+    dataDir: path.join(root, '.localcloud/data'),
+    seed: 'demo',
+    services: [...extraServiceFactories, () => staticFilesService(path.join(root, 'dist/h5'))],
+  })
+  await ensureGuide(cloud.url)
+  console.log(`localcloud listening on ${cloud.url}`)
+  console.log(`亲亲宝贝 H5 app: ${cloud.url}/  (pick an identity in the dark bar at the top)`)
+  const stop = async () => {
+    console.log('\nstopping…')
+    await cloud.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

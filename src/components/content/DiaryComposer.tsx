@@ -1,0 +1,96 @@
+import Taro from '@tarojs/taro'
+import { Image, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { ContestView } from '../../../domain/content'
+import { Field } from '../member/Field'
+import { Chip } from '../member/Chip'
+import { Button, Card } from '../ui'
+import { useSubmit } from '../../hooks/useSubmit'
+import { postDiary } from '../../services/content'
+import { choosePhoto, uploadPhoto } from '../../services/storage'
+import { messageOf } from './errors'
+import './styles'
+
+const MAX_TEXT = 200
+
+/**
+ * 晒娃 form: a photo, a line, optionally an open contest. The photo is uploaded on submit (not on
+ * pick) so a changed mind leaves nothing in storage; a retry reuses the upload.
+ */
+export function DiaryComposer(props: { contests: readonly ContestView[]; onPosted: (contestId?: string) => void }) {
+  const [localPath, setLocalPath] = useState<string>()
+  const [uploaded, setUploaded] = useState<{ path: string; fileID: string }>()
+  const [text, setText] = useState('')
+  const [contestId, setContestId] = useState<string>()
+  const [errors, setErrors] = useState<{ photo?: string; text?: string; form?: string }>({})
+  const open = props.contests.filter((c) => c.open)
+
+  async function pick() {
+    const path = await choosePhoto()
+    if (path) {
+      setLocalPath(path)
+      setErrors((e) => ({ ...e, photo: undefined }))
+    }
+  }
+
+  const submit = useSubmit(async () => {
+    const line = text.trim()
+    const problems = {
+      photo: localPath ? undefined : '请先选一张宝宝的照片',
+      text: !line ? '说点什么吧' : line.length > MAX_TEXT ? `最多 ${MAX_TEXT} 个字` : undefined,
+    }
+    setErrors(problems)
+    if (problems.photo || problems.text || !localPath) return
+    try {
+      const fileID = uploaded?.path === localPath ? uploaded.fileID : await uploadPhoto(localPath, 'diary')
+      setUploaded({ path: localPath, fileID })
+      await postDiary({ text: line, photoFileID: fileID, ...(contestId ? { contestId } : {}) })
+      setText('')
+      setLocalPath(undefined)
+      setUploaded(undefined)
+      await Taro.showToast({ title: contestId ? '已参加活动' : '发布成功', icon: 'success' })
+      props.onPosted(contestId)
+      setContestId(undefined)
+    } catch (e) {
+      setErrors({ form: messageOf(e) })
+    }
+  })
+
+  return (
+    <Card title='晒晒宝宝'>
+      <View className='stack'>
+        <Field label='照片' error={errors.photo} testId='diary-photo'>
+          {localPath ? (
+            <View onClick={() => void pick()}>
+              <Image className='c-photo' src={localPath} mode='aspectFill' />
+            </View>
+          ) : (
+            <View className='c-pick' role='button' onClick={() => void pick()}>
+              <Text>＋ 选择照片</Text>
+            </View>
+          )}
+        </Field>
+        <Field label='说一句' hint={`${text.trim().length}/${MAX_TEXT}`} error={errors.text} testId='diary-text'>
+          <Textarea className='m-input m-input--multi' value={text} maxlength={MAX_TEXT} placeholder='今天宝宝第一次…' onInput={(e) => setText(e.detail.value)} />
+        </Field>
+        {open.length > 0 ? (
+          <Field label='参加活动（可选）'>
+            <View className='row wrap'>
+              {open.map((c) => (
+                <Chip key={c.id} label={c.title} selected={contestId === c.id} onToggle={() => setContestId(contestId === c.id ? undefined : c.id)} />
+              ))}
+            </View>
+          </Field>
+        ) : null}
+        {errors.form ? (
+          <View role='alert'>
+            <Text className='m-field__error'>{errors.form}</Text>
+          </View>
+        ) : null}
+        <Button block loading={submit.submitting} onClick={() => void submit.run()}>
+          发布
+        </Button>
+      </View>
+    </Card>
+  )
+}

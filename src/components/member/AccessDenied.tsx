@@ -1,0 +1,6 @@
+import { EmptyState } from '../ui'
+
+/** A friendly stop for a console page opened without the role (the functions refuse anyway). */
+export function AccessDenied(props: { who: string }) {
+  return <EmptyState icon='🔒' title='无权限' hint={`这里仅${props.who}可以使用，如需开通请联系管理员`} />
+}

@@ -1,0 +1,84 @@
+// The application form's data: what she typed (a draft) → the `member.apply` input, checked by the
+// very schema the function uses, so the form and the server can never disagree on what is valid.
+import { describeIssues } from '../../../domain/schemas/format'
+import { memberSchemas, type ApplyInput } from '../../../domain/schemas/member'
+import { PRIVACY_NOTICE_VERSION } from '../../config'
+
+export const OTHER_NEED = '其它'
+/** "其它：" + her words must fit the schema's 30 characters per need */
+export const OTHER_TEXT_MAX = 30 - `${OTHER_NEED}：`.length
+
+export interface ApplicationDraft {
+  nickname: string
+  babyBirthDate: string
+  needs: string[]
+  otherNeed: string
+  city: string
+  /** H5: typed number */
+  phone: string
+  /** weapp: the phone-number button's one-time code */
+  phoneCode: string
+  consent: boolean
+}
+
+export const EMPTY_DRAFT: ApplicationDraft = {
+  nickname: '',
+  babyBirthDate: '',
+  needs: [],
+  otherNeed: '',
+  city: '',
+  phone: '',
+  phoneCode: '',
+  consent: false,
+}
+
+export type ApplicationField = 'nickname' | 'babyBirthDate' | 'needs' | 'city' | 'phone' | 'consent'
+/** `form`: a problem no single field owns */
+export type FieldErrors = Partial<Record<ApplicationField | 'form', string>>
+
+export function toApplyInput(draft: ApplicationDraft): ApplyInput {
+  const other = draft.otherNeed.trim()
+  const needs = draft.needs.map((n) => (n === OTHER_NEED && other ? `${OTHER_NEED}：${other}` : n))
+  const input: ApplyInput = {
+    nickname: draft.nickname.trim(),
+    babyBirthDate: draft.babyBirthDate,
+    needs,
+    privacyConsent: PRIVACY_NOTICE_VERSION,
+  }
+  // optional fields stay absent rather than empty: the schema rejects an empty phone
+  if (draft.city.trim()) input.city = draft.city.trim()
+  if (draft.phoneCode) input.phoneCode = draft.phoneCode
+  else if (draft.phone.trim()) input.phone = draft.phone.trim()
+  return input
+}
+
+const FIELDS: readonly ApplicationField[] = ['nickname', 'babyBirthDate', 'needs', 'city', 'phone']
+
+/** The input ready to send, or what to fix, field by field, in the schema's own words. */
+export function checkApplication(draft: ApplicationDraft): { input: ApplyInput; errors?: undefined } | { input?: undefined; errors: FieldErrors } {
+  const input = toApplyInput(draft)
+  const errors: FieldErrors = {}
+  const parsed = memberSchemas.apply.safeParse(input)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = FIELDS.find((f) => f === issue.path[0]) ?? (issue.path[0] === 'phoneCode' ? 'phone' : undefined)
+      if (field && !errors[field]) errors[field] = describeIssues([issue])
+    }
+    if (Object.keys(errors).length === 0) errors.form = describeIssues(parsed.error.issues)
+  }
+  // an untouched date picker deserves a kinder word than a format rule
+  if (!draft.babyBirthDate) errors.babyBirthDate = '宝宝生日/预产期：请选择宝宝的生日或预产期'
+  if (!draft.consent) errors.consent = '请先阅读并勾选同意《个人信息收集说明》'
+  return Object.keys(errors).length > 0 ? { errors } : { input }
+}
+
+/** Whether a rejected applicant's cooling period is over on `today` (both YYYY-MM-DD). */
+export function mayApplyAgain(reapplyFrom: string | undefined, today: string): boolean {
+  return !reapplyFrom || today >= reapplyFrom
+}
+
+/** "2026-12-05" → "2026 年 12 月 5 日" */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return `${y} 年 ${m} 月 ${d} 日`
+}

@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { PageShell } from '../../../../components/PageShell'
+import { RankingList } from '../../../../components/content/RankingList'
+import { shortTime } from '../../../../components/content/format'
+import { AccessDenied } from '../../../../components/member/AccessDenied'
+import { Button, Card, EmptyState, ErrorState, Loading, Tag } from '../../../../components/ui'
+import { useCloudQuery } from '../../../../hooks/useCloud'
+import { fetchContests, fetchRanking } from '../../../../services/content'
+import { fetchMe } from '../../../../services/member'
+import { ContestForm } from '../../components/content/ContestForm'
+
+export default function LeaderContestsPage() {
+  const me = useCloudQuery(fetchMe)
+  const contests = useCloudQuery(fetchContests)
+  const [selected, setSelected] = useState<string>()
+  const ranking = useCloudQuery(() => (selected ? fetchRanking(selected) : Promise.resolve(undefined)), [selected])
+
+  if ((me.loading && !me.data) || (contests.loading && !contests.data)) return <PageShell><Loading /></PageShell>
+  if (me.error) return <PageShell><ErrorState message={me.error.message} onRetry={me.reload} /></PageShell>
+  if (!me.data?.roles.some((r) => r === 'leader' || r === 'admin')) return <PageShell><AccessDenied who='团长' /></PageShell>
+  const items = contests.data?.items ?? []
+  return (
+    <PageShell>
+      <ContestForm
+        onCreated={(id) => {
+          contests.reload()
+          setSelected(id)
+        }}
+      />
+      {contests.error ? <ErrorState message={contests.error.message} onRetry={contests.reload} /> : null}
+      {!contests.error && items.length === 0 ? <EmptyState icon='🏆' title='还没有活动' hint='发起一个主题活动，让妈妈们晒出宝宝的精彩瞬间' /> : null}
+      {items.map((c) => (
+        <Card key={c.id} title={c.title}>
+          <View>
+            {c.open ? <Tag tone='trust'>进行中</Tag> : <Tag tone='neutral'>已截止</Tag>}
+            <Text className='caption'>{shortTime(c.deadline)} 截止</Text>
+          </View>
+          <Text className='muted'>{c.theme}</Text>
+          {selected === c.id ? (
+            <View data-testid={`ranking-${c.id}`}>
+              {ranking.loading && !ranking.data ? <Loading /> : null}
+              {ranking.error ? <ErrorState message={ranking.error.message} onRetry={ranking.reload} /> : null}
+              {ranking.data ? <RankingList items={ranking.data.items} limit={50} /> : null}
+              <Button variant='ghost' onClick={ranking.reload}>刷新排行</Button>
+            </View>
+          ) : (
+            <Button variant='secondary' onClick={() => setSelected(c.id)}>查看排行</Button>
+          )}
+        </Card>
+      ))}
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '干货与答疑' })

@@ -1,0 +1,34 @@
+import { useState } from 'react'
+import { PageShell } from '../../../../components/PageShell'
+import { PostFeed } from '../../../../components/content/PostFeed'
+import { Tabs } from '../../../../components/content/Tabs'
+import { AccessDenied } from '../../../../components/member/AccessDenied'
+import { ErrorState, Loading } from '../../../../components/ui'
+import { useCloudQuery } from '../../../../hooks/useCloud'
+import { fetchMe } from '../../../../services/member'
+import { AnswerQueue } from '../../components/content/AnswerQueue'
+import { PostForm } from '../../components/content/PostForm'
+
+type Tab = 'publish' | 'answer' | 'published'
+const TABS = [
+  { key: 'publish', label: '发布干货' },
+  { key: 'answer', label: '待回答' },
+  { key: 'published', label: '已发布' },
+] as const
+
+export default function LeaderPostsPage() {
+  const me = useCloudQuery(fetchMe)
+  const [tab, setTab] = useState<Tab>('publish')
+  if (me.loading && !me.data) return <PageShell><Loading /></PageShell>
+  if (me.error) return <PageShell><ErrorState message={me.error.message} onRetry={me.reload} /></PageShell>
+  // the functions refuse anyway; this only spares a mother a form she cannot send
+  if (!me.data?.roles.some((r) => r === 'leader' || r === 'admin')) return <PageShell><AccessDenied who='团长' /></PageShell>
+  return (
+    <PageShell>
+      <Tabs tabs={TABS} value={tab} onChange={setTab} />
+      {tab === 'publish' ? <PostForm onPublished={() => setTab('published')} /> : null}
+      {tab === 'answer' ? <AnswerQueue /> : null}
+      {tab === 'published' ? <PostFeed emptyHint='发布的干货会出现在这里，团长可以看到全部' /> : null}
+    </PageShell>
+  )
+}

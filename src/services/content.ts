@@ -1,0 +1,30 @@
+// The community's daily value, one function per action, so pages never spell action names or inputs.
+import type { CreateContestInput, PostDiaryInput, PublishPostInput } from '../../domain/schemas/content'
+import { call } from './cloud'
+
+export const fetchFeed = (page: number, pageSize = 10) => call('content', 'feed', { page, pageSize })
+
+export const publishPost = (input: PublishPostInput) => call('content', 'publishPost', input)
+
+export const askQuestion = (question: string) => call('content', 'ask', { question })
+
+export const answerQuestion = (id: string, answer: string) => call('content', 'answer', { id, answer })
+
+export const fetchQuestions = (mine: boolean) => (page: number, pageSize = 20) =>
+  call('content', 'questions', mine ? { page, pageSize, mine: true } : { page, pageSize })
+
+export const fetchUnanswered = (page: number, pageSize = 20) => call('content', 'unanswered', { page, pageSize })
+
+export const postDiary = (input: PostDiaryInput) => call('content', 'postDiary', input)
+
+export const likeDiary = (id: string) => call('content', 'like', { id })
+
+/** All diaries, or one contest's entries. */
+export const fetchDiaries = (contestId?: string) => (page: number, pageSize = 20) =>
+  call('content', 'diaries', contestId ? { page, pageSize, contestId } : { page, pageSize })
+
+export const createContest = (input: CreateContestInput) => call('content', 'createContest', input)
+
+export const fetchContests = () => call('content', 'contests', {})
+
+export const fetchRanking = (contestId: string) => call('content', 'ranking', { contestId })

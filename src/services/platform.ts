@@ -1,0 +1,70 @@
+// The few things weapp and H5 do differently (documents, downloads, subscribe consent), behind one
+// call each, so pages stay the same on both. TARO_ENV is fixed at build time: the other branch is
+// dropped from each bundle.
+import Taro from '@tarojs/taro'
+import { backend } from './backend'
+
+const isH5 = () => process.env.TARO_ENV === 'h5'
+
+interface TempUrlBackend {
+  getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status?: number }[] }>
+}
+
+interface H5Wx {
+  requestSubscribeMessage?: (options: { tmplIds: string[] }) => Promise<unknown>
+}
+
+async function tempUrl(fileID: string): Promise<string> {
+  // weapp: Taro.cloud; H5: localcloud's wx.cloud stand-in, which also answers getTempFileURL
+  const cloud = (isH5() ? backend() : Taro.cloud) as unknown as TempUrlBackend
+  const res = await cloud.getTempFileURL({ fileList: [fileID] })
+  const url = res.fileList[0]?.tempFileURL
+  if (!url) throw new Error(`no temp URL for ${fileID}`)
+  return url
+}
+
+/** Opens a PDF kept in cloud storage: the platform's document preview on weapp, a new tab on H5. */
+export async function openCloudDocument(fileID: string): Promise<void> {
+  const url = await tempUrl(fileID)
+  if (isH5()) {
+    globalThis.open(url, '_blank')
+    return
+  }
+  const { tempFilePath } = await Taro.downloadFile({ url })
+  await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true })
+}
+
+/** weapp has no file download for users: the JSON goes to the clipboard; H5 saves a .json file. */
+export async function saveJson(fileName: string, data: unknown): Promise<'clipboard' | 'download'> {
+  const text = JSON.stringify(data, null, 2)
+  if (!isH5()) {
+    await Taro.setClipboardData({ data: text })
+    return 'clipboard'
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  return 'download'
+}
+
+/**
+ * Asks her to allow one notice per template. WeChat only shows the prompt when this runs inside
+ * the tap itself, so call it before any other await. A refusal or an error never blocks the caller.
+ */
+export async function askForNotices(templateIds: string[]): Promise<void> {
+  try {
+    if (isH5()) {
+      const wx = (globalThis as { wx?: H5Wx }).wx
+      await wx?.requestSubscribeMessage?.({ tmplIds: templateIds })
+      return
+    }
+    await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })
+  } catch {
+    // she said no, or the platform cannot ask: the application goes ahead anyway
+  }
+}

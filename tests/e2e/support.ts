@@ -1,0 +1,50 @@
+// End-to-end harness: the built H5 app served by a real localcloud (demo seed, fresh data folder),
+// driven in Debian's Chromium through playwright-core.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { DEV_OPENID_KEY } from '../../localcloud/seeds/identities'
+import { extraServiceFactories, startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { staticFilesService } from '../../localcloud/static'
+
+const root = path.resolve(__dirname, '../..')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export interface E2E {
+  url: string
+  browser: Browser
+  /** a fresh page acting as `openid` (what the identity picker stores) */
+  pageAs(openid: string): Promise<Page>
+  close(): Promise<void>
+}
+
+export async function startE2E(): Promise<E2E> {
+  if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qq-e2e-'))
+  const cloud: LocalCloud = await startLocalCloud({
+    port: 0,
+    dataDir,
+    seed: 'demo',
+    services: [...extraServiceFactories, () => staticFilesService(path.join(root, 'dist/h5'))],
+  })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  return {
+    url: cloud.url,
+    browser,
+    async pageAs(openid) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+      await context.addInitScript(([key, id]) => window.localStorage.setItem(key, id), [DEV_OPENID_KEY, openid] as const)
+      return context.newPage()
+    },
+    async close() {
+      await browser.close()
+      await cloud.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,145 @@
+import { TEMPLATE_IDS } from '../../domain/notifications'
+import { startCloud, type TestCloud } from './support'
+
+let cloud: TestCloud
+const LEADER = 'o-leader-a'
+const LEADER_B = 'o-leader-b'
+
+const application = (over: Record<string, unknown> = {}) => ({
+  action: 'apply',
+  babyBirthDate: '2026-03-01',
+  needs: ['过敏体质', '辅食添加'],
+  nickname: '小雨妈妈',
+  phone: '13812341234',
+  city: '杭州',
+  privacyConsent: 'v1',
+  ...over,
+})
+
+beforeAll(async () => {
+  cloud = await startCloud()
+  await cloud.setClock('2026-11-28T10:00:00+08:00')
+  await cloud.seedMember({ openid: LEADER, roles: ['leader'] })
+  await cloud.seedMember({ openid: LEADER_B, roles: ['leader'] })
+})
+afterAll(async () => {
+  await cloud.close()
+})
+
+describe('member.apply', () => {
+  test('bad input is refused with what is wrong, and nothing is written', async () => {
+    const env = await cloud.call('member', application({ babyBirthDate: '2026-13-01', phone: '123' }), 'o-bad')
+    expect(env.ok).toBe(false)
+    if (!env.ok) {
+      expect(env.error.code).toBe('BAD_INPUT')
+      expect(env.error.message).toContain('宝宝生日/预产期')
+      expect(env.error.message).toContain('手机号')
+    }
+    expect(await cloud.member('o-bad')).toBeNull()
+  })
+
+  test('a visitor applies and becomes pending with tags from her needs and stage', async () => {
+    expect(await cloud.ok('member', application(), 'o-apply-1')).toEqual({ status: 'pending' })
+    const rec = await cloud.member('o-apply-1')
+    expect(rec).toMatchObject({ status: 'pending', nickname: '小雨妈妈', phone: '13812341234', privacyConsent: 'v1' })
+    expect(rec?.tags).toEqual(expect.arrayContaining(['6-12月', '辅食添加期', '过敏体质宝宝']))
+    const me = await cloud.ok<{ status: string }>('member', { action: 'me' }, 'o-apply-1')
+    expect(me.status).toBe('pending')
+  })
+
+  test('re-applying while pending updates the one record, never duplicates it', async () => {
+    await Promise.all([1, 2, 3, 4, 5].map((i) => cloud.call('member', application({ nickname: `豆豆妈${i}` }), 'o-apply-2')))
+    const res = await cloud.db.collection('members').where({ _id: 'o-apply-2' }).count()
+    expect(res.total).toBe(1)
+    expect((await cloud.member('o-apply-2'))?.status).toBe('pending')
+  })
+
+  test('text that fails the content check is rejected and not stored', async () => {
+    const env = await cloud.call('member', application({ nickname: '违禁词妈妈' }), 'o-apply-bad-text')
+    expect(env).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+    expect(await cloud.member('o-apply-bad-text')).toBeNull()
+  })
+
+  test('a pending applicant can only apply and look at herself', async () => {
+    for (const action of ['pending', 'list', 'review', 'tag', 'setRoles']) {
+      const env = await cloud.call('member', { action }, 'o-apply-1')
+      // input is checked first: an empty review is BAD_INPUT before anything else
+      if (env.ok) throw new Error(`${action} should be refused`)
+      expect(['NOT_MEMBER', 'BAD_INPUT']).toContain(env.error.code)
+    }
+    const list = await cloud.call('member', { action: 'list' }, 'o-apply-1')
+    expect(list).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } })
+  })
+})
+
+describe('member.review', () => {
+  test('the queue shows pending applicants oldest first with phones masked', async () => {
+    await cloud.ok('member', application({ nickname: '早早妈' }), 'o-queue-1')
+    await cloud.advanceClock(60_000)
+    await cloud.ok('member', application({ nickname: '晚晚妈' }), 'o-queue-2')
+    const page = await cloud.ok<{ items: Array<{ openid: string; phoneMasked: string; age: string }>; total: number }>('member', { action: 'pending', pageSize: 50 }, LEADER)
+    const ids = page.items.map((i) => i.openid)
+    expect(ids.indexOf('o-queue-1')).toBeLessThan(ids.indexOf('o-queue-2'))
+    expect(page.items[0].phoneMasked).toBe('138****1234')
+    expect(JSON.stringify(page)).not.toContain('13812341234')
+    expect(page.items[0].age).toBe('8 个月')
+  })
+
+  test('a member who is not a leader cannot review', async () => {
+    await cloud.seedMember({ openid: 'o-plain-member' })
+    const env = await cloud.call('member', { action: 'review', openid: 'o-queue-1', decision: 'approve' }, 'o-plain-member')
+    expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await cloud.member('o-queue-1'))?.status).toBe('pending')
+  })
+
+  test('approval admits her with the leader’s tags and notifies her when she subscribed', async () => {
+    await cloud.grantSubscription('o-queue-1', TEMPLATE_IDS.reviewResult)
+    const res = await cloud.ok('member', { action: 'review', openid: 'o-queue-1', decision: 'approve', tags: ['种子用户'] }, LEADER)
+    expect(res).toEqual({ status: 'member' })
+    const rec = await cloud.member('o-queue-1')
+    expect(rec).toMatchObject({ status: 'member', reviewedBy: LEADER })
+    expect(rec?.tags).toEqual(expect.arrayContaining(['种子用户', '过敏体质宝宝']))
+    const sent = await cloud.outbox('o-queue-1')
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ template_id: TEMPLATE_IDS.reviewResult, data: { phrase2: { value: '已通过' } } })
+  })
+
+  test('a rejection without a subscription still lands, with the note she sees', async () => {
+    await cloud.ok('member', { action: 'review', openid: 'o-queue-2', decision: 'reject', note: '请补充宝宝出生日期' }, LEADER)
+    expect(await cloud.outbox('o-queue-2')).toHaveLength(0)
+    const me = await cloud.ok<{ status: string; reviewNote: string; reapplyFrom: string }>('member', { action: 'me' }, 'o-queue-2')
+    expect(me).toMatchObject({ status: 'rejected', reviewNote: '请补充宝宝出生日期', reapplyFrom: '2026-12-05' })
+  })
+
+  test('a rejected mother waits out the cooling period, then may apply again', async () => {
+    const early = await cloud.call('member', application(), 'o-queue-2')
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    if (!early.ok) expect(early.error.message).toContain('2026-12-05')
+    await cloud.advanceClock(7 * 86400_000)
+    expect(await cloud.ok('member', application(), 'o-queue-2')).toEqual({ status: 'pending' })
+    const me = await cloud.ok<{ status: string; reviewNote?: string }>('member', { action: 'me' }, 'o-queue-2')
+    expect(me.status).toBe('pending')
+    expect(me.reviewNote).toBeUndefined()
+  })
+
+  test('two leaders deciding the same applicant at once: exactly one decision lands', async () => {
+    await cloud.ok('member', application({ nickname: '抢审妈' }), 'o-race')
+    const [a, b] = await Promise.all([
+      cloud.call('member', { action: 'review', openid: 'o-race', decision: 'approve' }, LEADER),
+      cloud.call('member', { action: 'review', openid: 'o-race', decision: 'reject', note: '重复' }, LEADER_B),
+    ])
+    const wins = [a, b].filter((e) => e.ok)
+    const losses = [a, b].filter((e) => !e.ok)
+    expect(wins).toHaveLength(1)
+    expect(losses).toHaveLength(1)
+    expect(losses[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const rec = await cloud.member('o-race')
+    const winner = a.ok ? { status: 'member', reviewedBy: LEADER } : { status: 'rejected', reviewedBy: LEADER_B }
+    expect(rec).toMatchObject(winner)
+  })
+
+  test('an applied member cannot apply again', async () => {
+    const env = await cloud.call('member', application(), 'o-queue-1')
+    expect(env).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+})

@@ -1,0 +1,159 @@
+// Transactions: snapshot isolation, first-committer-wins conflicts answered at commit (so
+// runTransaction retries), rollback, and expiry of transactions that are never finished.
+import { getJson, loadSdk, postJson, rejection, startTestCloud, type TestCloud, type WxCloud } from './support'
+
+let lc: TestCloud
+let db: WxCloud
+let _: WxCloud
+
+beforeAll(async () => {
+  lc = await startTestCloud()
+  db = loadSdk(lc.url).database()
+  _ = db.command
+  await db.createCollection('accounts')
+})
+
+afterAll(async () => {
+  await lc.close()
+})
+
+beforeEach(async () => {
+  await db.collection('accounts').doc('a').set({ data: { balance: 100 } })
+  await db.collection('accounts').doc('b').set({ data: { balance: 0 } })
+})
+
+const balance = async (id: string): Promise<number> => (await db.collection('accounts').doc(id).get()).data.balance
+const active = async (): Promise<number> => (await getJson(`${lc.url}/_localcloud/stats`)).activeTransactions as number
+
+test('runTransaction commits all writes together and returns the callback result', async () => {
+  const result = await db.runTransaction(async (t: WxCloud) => {
+    const a = (await t.collection('accounts').doc('a').get()).data
+    await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-30) } })
+    await t.collection('accounts').doc('b').update({ data: { balance: _.inc(30) } })
+    await t.collection('accounts').add({ data: { _id: 'log1', moved: 30 } })
+    return a.balance
+  })
+  expect(result).toBe(100)
+  expect([await balance('a'), await balance('b')]).toEqual([70, 30])
+  expect((await db.collection('accounts').doc('log1').get()).data.moved).toBe(30)
+  expect(await active()).toBe(0)
+})
+
+test('writes are invisible outside until commit; the transaction reads its own writes', async () => {
+  const t = await db.startTransaction()
+  await t.collection('accounts').doc('a').update({ data: { balance: 1 } })
+  await t.collection('accounts').doc('c').set({ data: { balance: 5 } })
+  expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(1)
+  expect((await t.collection('accounts').doc('c').get()).data.balance).toBe(5)
+  expect(await balance('a')).toBe(100)
+  expect(await rejection(db.collection('accounts').doc('c').get())).toMatchObject({ errCode: -1 })
+  await t.commit()
+  expect(await balance('a')).toBe(1)
+  expect(await balance('c')).toBe(5)
+  await db.collection('accounts').doc('c').remove()
+})
+
+test('snapshot isolation: a transaction keeps reading the state as of its start', async () => {
+  const t = await db.startTransaction()
+  expect((await t.collection('accounts').doc('b').get()).data.balance).toBe(0)
+  await db.collection('accounts').doc('b').update({ data: { balance: 50 } })
+  await db.collection('accounts').add({ data: { _id: 'late', balance: 1 } })
+  expect((await t.collection('accounts').doc('b').get()).data.balance).toBe(0)
+  expect(await rejection(t.collection('accounts').doc('late').get())).toBeTruthy()
+  await t.rollback()
+  await db.collection('accounts').doc('late').remove()
+})
+
+test('two transactions writing the same document cannot both commit', async () => {
+  const t1 = await db.startTransaction()
+  const t2 = await db.startTransaction()
+  await t1.collection('accounts').doc('a').update({ data: { balance: _.inc(-10) } })
+  await t2.collection('accounts').doc('a').update({ data: { balance: _.inc(-20) } })
+  await t1.commit()
+  const err = await rejection(t2.commit())
+  expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
+  expect(await balance('a')).toBe(90)
+  expect(await active()).toBe(0)
+})
+
+test('a plain write after a transaction started makes that transaction conflict', async () => {
+  const t = await db.startTransaction()
+  await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-10) } })
+  await db.collection('accounts').doc('a').update({ data: { balance: _.inc(5) } })
+  expect(await rejection(t.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+  expect(await balance('a')).toBe(105)
+})
+
+test('runTransaction retries a conflict answered at commit and then succeeds', async () => {
+  let attempts = 0
+  await db.runTransaction(async (t: WxCloud) => {
+    attempts++
+    const a = (await t.collection('accounts').doc('a').get()).data
+    if (attempts === 1) await db.collection('accounts').doc('a').update({ data: { balance: _.inc(1) } }) // a rival writes first
+    await t.collection('accounts').doc('a').update({ data: { balance: a.balance - 10 } })
+  })
+  expect(attempts).toBe(2)
+  expect(await balance('a')).toBe(91)
+})
+
+test('concurrent runTransaction transfers never lose an update', async () => {
+  const transfers = Array.from({ length: 20 }, () =>
+    db.runTransaction(async (t: WxCloud) => {
+      const a = (await t.collection('accounts').doc('a').get()).data
+      const b = (await t.collection('accounts').doc('b').get()).data
+      await t.collection('accounts').doc('a').update({ data: { balance: a.balance - 1 } })
+      await t.collection('accounts').doc('b').update({ data: { balance: b.balance + 1 } })
+    }, 50).then(() => true, () => false),
+  )
+  const ok = (await Promise.all(transfers)).filter(Boolean).length
+  expect((await balance('a')) + (await balance('b'))).toBe(100)
+  expect(await balance('b')).toBe(ok)
+  expect(ok).toBeGreaterThan(0)
+})
+
+test('rollback and a throwing callback discard the writes', async () => {
+  const reason = await rejection(
+    db.runTransaction(async (t: WxCloud) => {
+      await t.collection('accounts').doc('a').update({ data: { balance: 0 } })
+      await t.rollback('not enough stock')
+    }),
+  )
+  expect(reason).toBe('not enough stock')
+  await rejection(
+    db.runTransaction(async (t: WxCloud) => {
+      await t.collection('accounts').doc('a').remove()
+      throw new Error('boom')
+    }),
+  )
+  expect(await balance('a')).toBe(100)
+  expect(await active()).toBe(0)
+})
+
+test('remove and set inside a transaction', async () => {
+  await db.runTransaction(async (t: WxCloud) => {
+    await t.collection('accounts').doc('b').remove()
+    await t.collection('accounts').doc('a').set({ data: { balance: 7, note: 'reset' } })
+    expect(await rejection(t.collection('accounts').doc('b').get())).toBeTruthy()
+  })
+  expect(await rejection(db.collection('accounts').doc('b').get())).toMatchObject({ errCode: -1 })
+  expect((await db.collection('accounts').doc('a').get()).data).toEqual({ _id: 'a', balance: 7, note: 'reset' })
+})
+
+test('a transaction never committed expires after 10 s of clock time and is released', async () => {
+  const t = await db.startTransaction()
+  await t.collection('accounts').doc('a').update({ data: { balance: 0 } })
+  expect(await active()).toBe(1)
+  await postJson(`${lc.url}/_localcloud/clock`, { advanceMs: 11_000 })
+  // the lock-free design never blocks others; the abandoned transaction is simply gone
+  await db.collection('accounts').doc('a').update({ data: { balance: _.inc(1) } })
+  expect(await active()).toBe(0)
+  const err = await rejection(t.commit())
+  expect(err.code).toBe('DATABASE_TRANSACTION_FAIL')
+  expect(await balance('a')).toBe(101)
+})
+
+test('batch where() operations are refused inside a transaction', async () => {
+  const t = await db.startTransaction()
+  await expect(t.collection('accounts').where({ balance: 0 }).get()).rejects.toBeTruthy()
+  await t.rollback()
+})
