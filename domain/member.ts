@@ -32,8 +32,12 @@ export interface MeView {
   tags: string[]
   nickname?: string
   babyMonthAge?: number
+  /** "7 个月" / "1 岁 2 个月" / "孕期" */
+  age?: string
   stage?: string
   reviewNote?: string
+  /** what she applied with, so a pending or rejected mother can correct it without retyping */
+  application?: { nickname?: string; babyBirthDate?: string; needs: string[]; city?: string }
   /** a rejected applicant may apply again from this day (YYYY-MM-DD, China time) */
   reapplyFrom?: string
 }
@@ -58,7 +62,11 @@ export function describeMe(openid: string, record: MemberRecord | null, now: Dat
   }
   if (record.babyBirthDate) {
     view.babyMonthAge = monthAge(record.babyBirthDate, now)
+    view.age = describeAge(record.babyBirthDate, now)
     view.stage = stageOf(record.babyBirthDate, now).label
+  }
+  if (record.status !== 'member') {
+    view.application = { nickname: record.nickname, babyBirthDate: record.babyBirthDate, needs: record.needs ?? [], city: record.city }
   }
   if (record.status === 'rejected') {
     if (record.reviewNote) view.reviewNote = record.reviewNote

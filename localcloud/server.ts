@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { createClock, type LocalClock } from './clock'
 import { createDatabaseService } from './database'
-import { functionsService, WORKER_TOKEN_FIELD } from './functions'
+import { functionsService, getFunctionsRuntime, WORKER_TOKEN_FIELD } from './functions'
 import { gatewayService } from './gateway'
 import { openapiService } from './openapi'
 import { storageService } from './storage'
@@ -120,6 +120,9 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
           sendJson(res, 400, { code: 'INVALID_PARAM', message: 'expected { advanceMs: number } or { set: ISO-8601 }' })
           return
         }
+        // timer triggers that became due run before the answer, so a test that moves the clock
+        // sees their effects on its next read
+        await getFunctionsRuntime(ctx)?.timersIdle()
         sendJson(res, 200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offset() })
         return
       }

@@ -51,10 +51,14 @@ interface Worker {
   codeVersion: number
   busy: Pending | null
   dead: boolean
+  /** resolves once the process has loaded the function's code */
+  ready: Promise<boolean>
 }
 
 const WORKER_SCRIPT = path.join(__dirname, 'worker.cjs')
 const DEFAULT_TIMEOUT_SEC = 3
+/** SCF's separate initialisation limit (loading index.js and its requires) */
+const INIT_TIMEOUT_MS = 30_000
 
 export class FunctionPool {
   private workers = new Map<string, Worker[]>()
@@ -102,10 +106,20 @@ export class FunctionPool {
     const id = `${Date.now().toString(36)}-${++this.seq}`
     const pending: Pending = { id, identity, resolve: () => {}, reject: () => {} }
     const worker = await this.acquire(name, dir, pending)
+    if (!(await worker.ready)) {
+      this.retire(worker)
+      worker.busy = null
+      this.wakeOne(name)
+      throw new FunctionError(ERR_EXECUTE_FAIL, 'function initialization failed or timed out')
+    }
+    if (worker.dead) {
+      worker.busy = null
+      throw new FunctionError(ERR_EXECUTE_FAIL, 'process exited before completing request')
+    }
     return new Promise<string>((resolve, reject) => {
       pending.resolve = resolve
       pending.reject = reject
-      // The limit covers the whole invocation, cold start included, as on the real platform.
+      // The limit covers running main(); loading the code has its own limit, as on SCF.
       pending.timer = setTimeout(() => {
         this.retire(worker)
         this.finish(worker, id, new FunctionError(ERR_TIME_LIMIT, `Invoking task timed out after ${timeoutSec} seconds`))
@@ -200,14 +214,21 @@ export class FunctionPool {
       LOCALCLOUD_FUNCTION_MAIN: path.join(dir, 'index.js'),
     }
     const child = fork(WORKER_SCRIPT, [], { cwd: dir, env: env as NodeJS.ProcessEnv, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'json' })
-    const worker: Worker = { token, fn: name, child, codeVersion, busy: null, dead: false }
+    let markReady: (ok: boolean) => void = () => {}
+    const ready = new Promise<boolean>((resolve) => {
+      markReady = resolve
+      setTimeout(() => resolve(false), INIT_TIMEOUT_MS).unref()
+    })
+    const worker: Worker = { token, fn: name, child, codeVersion, busy: null, dead: false, ready }
     this.forwardOutput(name, child)
     child.on('message', (msg: { type?: string; id?: string; ok?: boolean; value?: string; error?: { name: string; message: string; stack?: string } }) => {
+      if (msg?.type === 'ready') markReady(true)
       if (msg?.type !== 'result' || !msg.id) return
       if (msg.ok) this.finish(worker, msg.id, null, msg.value ?? 'null')
       else this.finish(worker, msg.id, new FunctionError(ERR_EXECUTE_FAIL, `${msg.error?.name ?? 'Error'}: ${msg.error?.message ?? 'unknown error'}`))
     })
     child.on('exit', (code, signal) => {
+      markReady(false)
       const wasBusy = worker.busy
       worker.dead = true
       if (wasBusy) this.finish(worker, wasBusy.id, new FunctionError(ERR_EXECUTE_FAIL, `process exited before completing request (code ${code ?? signal})`))

@@ -55,7 +55,8 @@ async function invoke(msg) {
     else process.env[key] = String(value)
   }
   try {
-    const mod = require(modulePath)
+    if (loadError) throw loadError
+    const mod = loaded
     const main = mod && (typeof mod.main === 'function' ? mod.main : mod.default && mod.default.main)
     if (typeof main !== 'function') throw new Error(`${msg.functionName}: index.js does not export main`)
     const value = await main(msg.event, msg.context)
@@ -75,4 +76,14 @@ process.on('message', (msg) => {
   else if (msg.type === 'clock') clockOffset = msg.offset || 0
 })
 process.on('disconnect', () => process.exit(0))
+
+// Load the code before the first event, as an SCF instance initialises: loading time does not
+// count against the invocation's timeout.
+let loaded = null
+let loadError = null
+try {
+  loaded = require(modulePath)
+} catch (err) {
+  loadError = err
+}
 send({ type: 'ready' })

@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro'
 /** The slice of `wx.cloud` the app uses; on H5 the development stand-in provides the same shape. */
 export interface CloudBackend {
   callFunction(options: { name: string; data: Record<string, unknown> }): Promise<{ result?: unknown }>
+  getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status?: number }[] }>
+  uploadFile(options: { cloudPath: string; filePath: string }): Promise<{ fileID: string }>
 }
 
 let cached: CloudBackend | undefined

@@ -6,18 +6,12 @@ import { backend } from './backend'
 
 const isH5 = () => process.env.TARO_ENV === 'h5'
 
-interface TempUrlBackend {
-  getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status?: number }[] }>
-}
-
 interface H5Wx {
   requestSubscribeMessage?: (options: { tmplIds: string[] }) => Promise<unknown>
 }
 
 async function tempUrl(fileID: string): Promise<string> {
-  // weapp: Taro.cloud; H5: localcloud's wx.cloud stand-in, which also answers getTempFileURL
-  const cloud = (isH5() ? backend() : Taro.cloud) as unknown as TempUrlBackend
-  const res = await cloud.getTempFileURL({ fileList: [fileID] })
+  const res = await backend().getTempFileURL({ fileList: [fileID] })
   const url = res.fileList[0]?.tempFileURL
   if (!url) throw new Error(`no temp URL for ${fileID}`)
   return url

@@ -3,14 +3,7 @@
 import Taro from '@tarojs/taro'
 import { backend } from './backend'
 
-const isH5 = () => process.env.TARO_ENV === 'h5'
-
-interface StorageBackend {
-  uploadFile(options: { cloudPath: string; filePath: string }): Promise<{ fileID: string }>
-  getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string }[] }>
-}
-
-const storage = () => (isH5() ? backend() : Taro.cloud) as unknown as StorageBackend
+const storage = backend
 
 /** Lets her pick one photo (album or camera); undefined when she cancels. */
 export async function choosePhoto(): Promise<string | undefined> {
@@ -36,7 +29,7 @@ export async function uploadPhoto(localPath: string, folder: string): Promise<st
 
 /** A src an <Image> can show: weapp shows `cloud://` ids natively, H5 needs a temporary URL. */
 export async function photoSrc(fileID: string): Promise<string> {
-  if (!isH5()) return fileID
+  if (process.env.TARO_ENV !== 'h5') return fileID
   const res = await storage().getTempFileURL({ fileList: [fileID] })
   return res.fileList[0]?.tempFileURL ?? ''
 }

@@ -96,7 +96,7 @@ test('once the cooling period is over she may apply again', () => {
 
 test('a member is welcomed with her baby stage and her feed instead of the landing', async () => {
   respondByAction({
-    'member.me': { openid: 'm1', status: 'member', roles: [], tags: [], nickname: '小雨妈妈', babyMonthAge: 7, stage: '6–12 月 辅食添加期' },
+    'member.me': { openid: 'm1', status: 'member', roles: [], tags: [], nickname: '小雨妈妈', babyMonthAge: 7, age: '7 个月', stage: '6–12 月 辅食添加期' },
     'content.feed': { items: [], total: 0, page: 1, pageSize: 10 },
   })
   render(<HomePage />)

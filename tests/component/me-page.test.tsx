@@ -13,7 +13,7 @@ test('shows a loading state, then the member, her baby stage and tags', async ()
   respondWith(async () => ({
     result: {
       ok: true,
-      data: { openid: 'o1', status: 'member', roles: [], tags: ['敏感肌宝宝妈妈'], nickname: '小雨妈妈', babyMonthAge: 7, stage: '6–12 月 辅食添加期' },
+      data: { openid: 'o1', status: 'member', roles: [], tags: ['敏感肌宝宝妈妈'], nickname: '小雨妈妈', babyMonthAge: 7, age: '7 个月', stage: '6–12 月 辅食添加期' },
     },
   }))
   render(<MePage />)
@@ -59,7 +59,7 @@ test('a transport failure reads as a network problem, not a crash', async () => 
 })
 
 describe('her data', () => {
-  const member = { openid: 'o1', status: 'member', roles: [], tags: ['0-6月', '过敏体质宝宝'], nickname: '小雨妈妈', babyMonthAge: 14, stage: '1–3 岁' }
+  const member = { openid: 'o1', status: 'member', roles: [], tags: ['0-6月', '过敏体质宝宝'], nickname: '小雨妈妈', babyMonthAge: 14, age: '1 岁 2 个月', stage: '1–3 岁' }
   const exported = { exportedAt: '2026-11-28T02:00:00.000Z', profile: { _id: 'o1', nickname: '小雨妈妈' }, content: { questions: [{ question: '几个月加辅食？' }] } }
   const originalEnv = process.env.TARO_ENV
   afterEach(() => {

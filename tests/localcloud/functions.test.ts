@@ -97,6 +97,15 @@ describe('functions.invokeFunction', () => {
     expect(quick.result).toEqual({ slept: true })
   })
 
+  test('loading the code does not count against the timeout; a load error fails the invocation', async () => {
+    const slow = await cloud.callFunction({ name: 'slowstart' })
+    expect(slow.result).toEqual({ started: true })
+    await expect(cloud.callFunction({ name: 'broken' })).rejects.toMatchObject({
+      code: 'FUNCTIONS_EXECUTE_FAIL',
+      errMsg: 'callFunction:fail TypeError: cannot load me',
+    })
+  })
+
   test('a caller sees the callee\'s failure in the SDK error shape', async () => {
     const runtime = getFunctionsRuntime(running.ctx)!
     const out = (await runtime.invoke('caller', { target: 'thrower' }, { openid: 'o1' })) as CallerOut

@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import type { MeView } from '../../../domain/member'
 import { Card, Tag } from '../ui'
-import { babyAgeText } from './babyAge'
 
 /** A member's greeting: her name and where her baby is now. */
 export function MemberWelcome(props: { me: MeView }) {
   const { me } = props
-  const age = babyAgeText(me.babyMonthAge, me.stage)
+  const age = me.age
   return (
     <Card title={`欢迎回来${me.nickname ? `，${me.nickname}` : ''}`}>
       <View className='row wrap'>

@@ -2,14 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { ROLE_LABELS, STATUS_LABELS } from '../../../domain/labels'
 import type { MeView } from '../../../domain/member'
 import { Card, Tag } from '../ui'
-import { babyAgeText } from './babyAge'
 import { plainTag } from './plainTag'
 import './member.css'
 
 /** Her status, her baby's age (computed by the function each time, so it moves as the baby grows) and tags. */
 export function ProfileCard(props: { me: MeView }) {
   const { me } = props
-  const age = babyAgeText(me.babyMonthAge, me.stage)
+  const age = me.age
   return (
     <Card title={me.nickname || '亲爱的妈妈'}>
       <View className='m-row'>
