@@ -20,9 +20,9 @@ export default defineAppConfig({
     backgroundColor: '#FFFFFF',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/diary/index', text: '晒娃' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/diary/index', text: '晒娃', iconPath: 'assets/tabbar/diary.png', selectedIconPath: 'assets/tabbar/diary-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
 })

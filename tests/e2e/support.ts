@@ -38,7 +38,10 @@ export async function startE2E(): Promise<E2E> {
     browser,
     async pageAs(openid) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-      await context.addInitScript(([key, id]) => window.localStorage.setItem(key, id), [DEV_OPENID_KEY, openid] as const)
+      // first load only: after that the identity picker owns the choice
+      await context.addInitScript(([key, id]) => {
+        if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, id)
+      }, [DEV_OPENID_KEY, openid] as const)
       return context.newPage()
     },
     async close() {

@@ -1,4 +1,5 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import { DEFAULT_DEV_OPENID, DEMO_IDENTITIES, DEV_OPENID_KEY } from '../../../localcloud/seeds/identities'
 import './identity-picker.css'
 
@@ -10,25 +11,38 @@ export function currentDevOpenid(): string {
   }
 }
 
+function labelOf(openid: string): string {
+  return DEMO_IDENTITIES.find((i) => i.openid === openid)?.label ?? openid
+}
+
 /** H5 development only: act as a mother, a leader or customer service against localcloud. */
 export function DevBar() {
   const current = currentDevOpenid()
-  const index = Math.max(0, DEMO_IDENTITIES.findIndex((i) => i.openid === current))
+  const [open, setOpen] = useState(false)
+  const pick = (openid: string) => {
+    globalThis.localStorage.setItem(DEV_OPENID_KEY, openid)
+    globalThis.location.reload()
+  }
   return (
     <View className='dev-identity' data-testid='identity-picker'>
-      <Text className='dev-identity__label'>开发身份</Text>
-      <Picker
-        mode='selector'
-        range={DEMO_IDENTITIES.map((i) => i.label)}
-        value={index}
-        onChange={(e) => {
-          const picked = DEMO_IDENTITIES[Number(e.detail.value)]
-          globalThis.localStorage.setItem(DEV_OPENID_KEY, picked.openid)
-          globalThis.location.reload()
-        }}
-      >
-        <Text className='dev-identity__value'>{DEMO_IDENTITIES[index].label} ▾</Text>
-      </Picker>
+      <View className='dev-identity__bar' onClick={() => setOpen(!open)}>
+        <Text className='dev-identity__label'>开发身份</Text>
+        <Text className='dev-identity__value'>{labelOf(current)} {open ? '▴' : '▾'}</Text>
+      </View>
+      {open ? (
+        <View className='dev-identity__menu' role='menu'>
+          {DEMO_IDENTITIES.map((i) => (
+            <Text
+              key={i.openid}
+              role='menuitem'
+              className={`dev-identity__item${i.openid === current ? ' dev-identity__item--on' : ''}`}
+              onClick={() => pick(i.openid)}
+            >
+              {i.label}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   )
 }

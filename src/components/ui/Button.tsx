@@ -19,8 +19,9 @@ export function Button({ children, onClick, variant = 'primary', block, disabled
   return (
     <TaroButton
       className={cls.join(' ')}
-      disabled={inactive}
-      loading={loading}
+      // H5 renders `disabled="false"` as an attribute, which its stylesheet greys out: omit when false
+      disabled={inactive || undefined}
+      loading={loading || undefined}
       openType={openType}
       onClick={() => {
         if (!inactive) onClick?.()
