@@ -14,3 +14,8 @@ export const chinaMobile = z.string().regex(/^1[3-9]\d{9}$/, '请填写 11 位�
 export const openid = z.string().min(1, '缺少 openid').max(64)
 
 export const noInput = z.object({}).strict()
+
+export const page = z.number().int().min(1, '页码从 1 开始').max(1000).default(1)
+export const pageSize = z.number().int().min(1).max(50, '每页最多 50 条').default(20)
+export const tagName = z.string().trim().min(1, '标签不能为空').max(20, '标签最多 20 个字')
+export const docId = z.string().trim().min(1, '缺少编号').max(64)

@@ -1,12 +1,8 @@
 import { z } from 'zod'
-import { isoDateTime } from './common'
+import { docId, isoDateTime, page, pageSize, tagName } from './common'
 
-const page = z.number().int().min(1, '页码从 1 开始').max(1000).default(1)
-const pageSize = z.number().int().min(1).max(50, '每页最多 50 条').default(20)
-const docId = z.string().trim().min(1, '缺少编号').max(64)
 // a cloud storage file id as wx.cloud.uploadFile answers it
 const fileID = z.string().trim().regex(/^cloud:\/\/\S+$/, '请先上传图片').max(512)
-const tagName = z.string().trim().min(1, '标签不能为空').max(20, '标签最多 20 个字')
 
 export const contentSchemas = {
   publishPost: z.object({

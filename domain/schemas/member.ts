@@ -1,13 +1,9 @@
 import { z } from 'zod'
-import { chinaMobile, isoDate, noInput, openid } from './common'
+import { chinaMobile, isoDate, noInput, openid, page, pageSize, tagName } from './common'
 import { ROLES } from '../roles'
 
 /** Needs a mother can tick on the application; "其它" comes with free text. */
 export const NEEDS = ['过敏体质', '敏感肌', '辅食添加', '早产', '其它'] as const
-
-const tagName = z.string().trim().min(1, '标签不能为空').max(20, '标签最多 20 个字')
-const page = z.number().int().min(1, '页码从 1 开始').max(1000).default(1)
-const pageSize = z.number().int().min(1).max(50, '每页最多 50 条').default(20)
 
 export const memberSchemas = {
   me: noInput,

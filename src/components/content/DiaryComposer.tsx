@@ -1,3 +1,4 @@
+import { Banner } from '../member/Banner'
 import Taro from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -82,11 +83,7 @@ export function DiaryComposer(props: { contests: readonly ContestView[]; onPoste
             </View>
           </Field>
         ) : null}
-        {errors.form ? (
-          <View role='alert'>
-            <Text className='m-field__error'>{errors.form}</Text>
-          </View>
-        ) : null}
+        {errors.form ? <Banner tone='error'>{errors.form}</Banner> : null}
         <Button block loading={submit.submitting} onClick={() => void submit.run()}>
           发布
         </Button>

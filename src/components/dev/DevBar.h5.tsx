@@ -32,14 +32,14 @@ export function DevBar() {
       {open ? (
         <View className='dev-identity__menu' role='menu'>
           {DEMO_IDENTITIES.map((i) => (
-            <Text
+            <View
               key={i.openid}
               role='menuitem'
               className={`dev-identity__item${i.openid === current ? ' dev-identity__item--on' : ''}`}
               onClick={() => pick(i.openid)}
             >
               {i.label}
-            </Text>
+            </View>
           ))}
         </View>
       ) : null}

@@ -1,3 +1,4 @@
+import { Banner } from '../../../../components/member/Banner'
 import Taro from '@tarojs/taro'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -62,11 +63,7 @@ export function ContestForm(props: { onCreated: (id: string) => void }) {
             </Picker>
           </View>
         </Field>
-        {error ? (
-          <View role='alert'>
-            <Text className='m-field__error'>{error}</Text>
-          </View>
-        ) : null}
+        {error ? <Banner tone='error'>{error}</Banner> : null}
         <Button block loading={submit.submitting} onClick={() => void submit.run()}>
           创建活动
         </Button>

@@ -1,3 +1,4 @@
+import { Banner } from '../../../../components/member/Banner'
 import Taro from '@tarojs/taro'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -85,11 +86,7 @@ export function PostForm(props: { onPublished: () => void }) {
             ))}
           </View>
         </Field>
-        {error ? (
-          <View role='alert'>
-            <Text className='m-field__error'>{error}</Text>
-          </View>
-        ) : null}
+        {error ? <Banner tone='error'>{error}</Banner> : null}
         <Button block loading={submit.submitting} onClick={() => void submit.run()}>
           发布
         </Button>
