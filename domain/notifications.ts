@@ -1,5 +1,7 @@
 // Subscribe-message templates and the data they carry. Template ids are configured per mini-program
 // (docs/DEPLOY.md); field limits follow WeChat's rules (thing ≤ 20 chars, phrase ≤ 5).
+import { chinaDay } from './time'
+
 export const TEMPLATE_IDS = {
   reviewResult: 'TPL_REVIEW_RESULT',
 } as const
@@ -12,6 +14,6 @@ export function reviewResultMessage(decision: 'approve' | 'reject', note: string
     thing1: { value: '亲亲宝贝入群申请' },
     phrase2: { value: decision === 'approve' ? '已通过' : '未通过' },
     thing3: { value: clip(note || (decision === 'approve' ? '欢迎加入，快来看看今天的干货吧' : '可查看原因后重新申请'), 20) },
-    date4: { value: decidedAt.slice(0, 10) },
+    date4: { value: chinaDay(decidedAt) },
   }
 }

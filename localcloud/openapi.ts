@@ -232,6 +232,14 @@ export function openapiService(ctx: ServiceContext, options: OpenApiOptions = {}
       })
       return { json: { errcode: 0, errmsg: 'ok', msgid: item.msgid } }
     },
+    // The weapp phone-number button hands the app a one-time code. Locally a code of the form
+    // `dev-phone-<11 digits>` stands for that number; any other code is invalid, as an expired one is.
+    'phonenumber.getPhoneNumber'({ params }) {
+      const m = /^dev-phone-(1\d{10})$/.exec(typeof params.code === 'string' ? params.code : '')
+      if (!m) return { json: { errcode: 40029, errmsg: 'invalid code' } }
+      const watermark = { timestamp: Math.floor(ctx.clock.now() / 1000), appid: 'wx-local-app' }
+      return { json: { errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark } } }
+    },
     'security.msgSecCheck'({ params }) {
       const content = typeof params.content === 'string' ? params.content : ''
       if (!content) return { json: { errcode: 47001, errmsg: 'data format error' } }

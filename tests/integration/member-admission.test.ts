@@ -54,6 +54,15 @@ describe('member.apply', () => {
     expect((await cloud.member('o-apply-2'))?.status).toBe('pending')
   })
 
+  test('the weapp phone button’s code is exchanged server-side; a bad code is refused', async () => {
+    const { phone: _typed, ...withoutPhone } = application()
+    expect(await cloud.ok('member', { ...withoutPhone, phoneCode: 'dev-phone-13700001234' }, 'o-apply-phone')).toEqual({ status: 'pending' })
+    expect((await cloud.member('o-apply-phone'))?.phone).toBe('13700001234')
+    const bad = await cloud.call('member', { ...withoutPhone, phoneCode: 'expired-code' }, 'o-apply-phone-2')
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await cloud.member('o-apply-phone-2')).toBeNull()
+  })
+
   test('text that fails the content check is rejected and not stored', async () => {
     const env = await cloud.call('member', application({ nickname: '违禁词妈妈' }), 'o-apply-bad-text')
     expect(env).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
