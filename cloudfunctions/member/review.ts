@@ -41,14 +41,17 @@ export async function review(input: ReviewInput, ctx: ActionContext): Promise<{ 
   if (applicant.status !== 'pending') throw new AppError('CONFLICT', '这份申请已经处理过了')
   const approve = input.decision === 'approve'
   const _ = ctx.db.command
-  const manual = approve ? editManualTags(applicant.manualTags ?? [], input.tags ?? [], []) : applicant.manualTags ?? []
+  const auto = applicant.autoTags ?? []
+  // tags the rules already give her stay automatic, so they keep moving with her baby's stage
+  const extra = (input.tags ?? []).filter((t) => !auto.includes(t))
+  const manual = approve ? editManualTags(applicant.manualTags ?? [], extra, []) : applicant.manualTags ?? []
   const data: Record<string, unknown> = {
     status: approve ? 'member' : 'rejected',
     reviewedAt: ctx.now(),
     reviewedBy: ctx.openid,
     reviewNote: input.note ? input.note : _.remove(),
     manualTags: _.set(manual),
-    tags: _.set(mergeTags(applicant.autoTags ?? [], manual)),
+    tags: _.set(mergeTags(auto, manual)),
   }
   const won = await updateIfStatus(ctx.db, input.openid, ['pending'], data)
   if (!won) throw new AppError('CONFLICT', '这份申请刚刚已被其他团长处理')

@@ -103,11 +103,13 @@ describe('member.review', () => {
 
   test('approval admits her with the leader’s tags and notifies her when she subscribed', async () => {
     await cloud.grantSubscription('o-queue-1', TEMPLATE_IDS.reviewResult)
-    const res = await cloud.ok('member', { action: 'review', openid: 'o-queue-1', decision: 'approve', tags: ['种子用户'] }, LEADER)
+    const res = await cloud.ok('member', { action: 'review', openid: 'o-queue-1', decision: 'approve', tags: ['种子用户', '过敏体质宝宝'] }, LEADER)
     expect(res).toEqual({ status: 'member' })
     const rec = await cloud.member('o-queue-1')
     expect(rec).toMatchObject({ status: 'member', reviewedBy: LEADER })
     expect(rec?.tags).toEqual(expect.arrayContaining(['种子用户', '过敏体质宝宝']))
+    // a tag the rules already give stays automatic only
+    expect(rec?.manualTags).toEqual(['种子用户'])
     const sent = await cloud.outbox('o-queue-1')
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ template_id: TEMPLATE_IDS.reviewResult, data: { phrase2: { value: '已通过' } } })
