@@ -1,6 +1,7 @@
 // Where a member's personal data lives, so "export my data" and "delete my account" (PIPL) reach all
 // of it. A feature that stores something about a mother registers its collection here.
 import type { Database } from './cloud'
+import { isMissingCollection } from './db-errors'
 
 export interface PersonalDataSite {
   collection: string
@@ -20,10 +21,6 @@ export const ANONYMOUS = 'deleted-user'
 
 const PAGE = 100
 const MAX_PER_COLLECTION = 5000
-
-function isMissingCollection(e: unknown): boolean {
-  return String((e as { errMsg?: string })?.errMsg ?? e).includes('-502005')
-}
 
 async function* pagesOf(db: Database, site: PersonalDataSite, openid: string): AsyncGenerator<Record<string, unknown>[]> {
   for (let skip = 0; skip < MAX_PER_COLLECTION; skip += PAGE) {

@@ -1,5 +1,6 @@
 // Everything the functions do with the `members` collection (`_id` = openid).
 import type { Database } from '../cloud'
+import { isDuplicateKey, isMissingDocument } from '../db-errors'
 import type { MemberRecord } from '../../domain/member'
 import type { Role } from '../../domain/roles'
 
@@ -7,22 +8,13 @@ export const MEMBERS = 'members'
 
 type Where = Record<string, unknown>
 
-function isMissingDoc(e: unknown): boolean {
-  return String((e as { errMsg?: string })?.errMsg ?? e).includes('does not exist')
-}
-
-function isDuplicate(e: unknown): boolean {
-  const text = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e)
-  return /duplicate|E11000|already exists/i.test(text)
-}
-
 /** The caller's record, or null for a visitor who never applied. */
 export async function findMember(db: Database, openid: string): Promise<MemberRecord | null> {
   try {
     const res = (await db.collection(MEMBERS).doc(openid).get()) as { data?: MemberRecord }
     return res.data ?? null
   } catch (e) {
-    if (isMissingDoc(e)) return null
+    if (isMissingDocument(e)) return null
     throw e
   }
 }
@@ -33,7 +25,7 @@ export async function insertMember(db: Database, record: MemberRecord): Promise<
     await db.collection(MEMBERS).add({ data: record })
     return true
   } catch (e) {
-    if (isDuplicate(e)) return false
+    if (isDuplicateKey(e)) return false
     throw e
   }
 }
