@@ -90,9 +90,8 @@ describe('functions.invokeFunction', () => {
       code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
       errMsg: 'callFunction:fail Invoking task timed out after 1 seconds',
     })
-    const took = Date.now() - started
-    expect(took).toBeGreaterThanOrEqual(900)
-    expect(took).toBeLessThan(5000)
+    // it waited for the configured 1 s rather than failing at once (no upper bound: machines vary)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900)
     const quick = await cloud.callFunction({ name: 'sleeper', data: { ms: 10 } })
     expect(quick.result).toEqual({ slept: true })
   })
