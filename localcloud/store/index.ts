@@ -249,10 +249,25 @@ export class Store {
     const filter = first && '$match' in first ? (first.$match as Filter) : {}
     const docs = this.matching(meta, filter).map(m => m.doc)
     const rest = first && '$match' in first ? pipeline.slice(1) : pipeline
-    const aggregator = new Aggregator(rest, {
-      collectionResolver: (name: string) => (this.collections.has(name) ? this.find(name) : []),
-    })
-    return aggregator.run(docs) as Doc[]
+    const options = { collectionResolver: (name: string) => (this.collections.has(name) ? this.find(name) : []) }
+    // $sample draws without replacement here (mingo's may repeat a document): run the stages
+    // around each $sample with mingo and draw the sample ourselves.
+    let current = docs
+    let segment: Doc[] = []
+    const flush = () => {
+      if (segment.length) current = new Aggregator(segment, options).run(current) as Doc[]
+      segment = []
+    }
+    for (const stage of rest) {
+      if (!('$sample' in stage)) {
+        segment.push(stage)
+        continue
+      }
+      flush()
+      current = sampleWithoutReplacement(current, Number((stage.$sample as { size?: unknown })?.size ?? 0))
+    }
+    flush()
+    return current
   }
 
   // ---- writes -----------------------------------------------------------------------------
@@ -445,4 +460,15 @@ function valueAt(doc: Doc, path: string): unknown {
 
 function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
   return mingoFind(docs, {}, projection as never).all() as Doc[]
+}
+
+/** Up to `size` distinct documents in random order (a partial Fisher–Yates shuffle). */
+function sampleWithoutReplacement(docs: Doc[], size: number): Doc[] {
+  const pool = docs.slice()
+  const n = Math.max(0, Math.min(Math.floor(size), pool.length))
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(Math.random() * (pool.length - i))
+    ;[pool[i], pool[j]] = [pool[j], pool[i]]
+  }
+  return pool.slice(0, n)
 }
