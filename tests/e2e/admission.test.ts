@@ -46,8 +46,15 @@ test('apply → review → welcome', async () => {
   await card.getByText('通过', { exact: true }).click()
   await card.waitFor({ state: 'detached' })
 
-  await mother.reload()
-  await mother.getByText(/测试妈妈/).first().waitFor()
+  // the queue drops the card as soon as she taps; the decision may land a moment later
+  let welcomed = false
+  for (let attempt = 0; attempt < 10 && !welcomed; attempt++) {
+    await mother.reload()
+    await mother.getByText(/欢迎回来|审核/).first().waitFor()
+    welcomed = (await mother.getByText('欢迎回来，测试妈妈').count()) === 1
+    if (!welcomed) await mother.waitForTimeout(500)
+  }
+  expect(welcomed).toBe(true)
   await expect(mother.getByTestId('pending-note').count()).resolves.toBe(0)
 }, 90_000)
 
