@@ -60,11 +60,11 @@ export async function apply(input: ApplyInput, ctx: ActionContext): Promise<{ st
   const _ = ctx.db.command
   const updated = await updateIfStatus(ctx.db, ctx.openid, ['pending', 'rejected'], {
     ...fields,
-    needs: _.set(input.needs) as unknown as string[],
+    needs: _.set(input.needs),
     status: 'pending',
-    reviewNote: _.remove() as unknown as string,
-    autoTags: _.set(auto) as unknown as string[],
-    tags: _.set(mergeTags(auto, manual)) as unknown as string[],
+    reviewNote: _.remove(),
+    autoTags: _.set(auto),
+    tags: _.set(mergeTags(auto, manual)),
   })
   if (!updated) throw new AppError('CONFLICT', '你的申请状态刚刚发生了变化，请刷新后再试')
   return { status: 'pending' }

@@ -34,7 +34,7 @@ export async function insertMember(db: Database, record: MemberRecord): Promise<
  * Updates her record only while it is still in one of `statuses`; the condition and the write are
  * one atomic operation, so two leaders deciding at once cannot both win. Returns whether it applied.
  */
-export async function updateIfStatus(db: Database, openid: string, statuses: MemberRecord['status'][], data: Partial<MemberRecord>): Promise<boolean> {
+export async function updateIfStatus(db: Database, openid: string, statuses: MemberRecord['status'][], data: Record<string, unknown>): Promise<boolean> {
   const _ = db.command
   const res = await db.collection(MEMBERS).where({ _id: openid, status: statuses.length === 1 ? statuses[0] : _.in(statuses) }).update({ data })
   return (res as { stats: { updated: number } }).stats.updated === 1
