@@ -2,6 +2,7 @@
 import { displayName, toPostView, visibleTagsFor } from '../../domain/content'
 import { contentSchemas } from '../../domain/schemas/content'
 import { assertSafeText, SCENE } from '../../server/content-check'
+import { toPage } from '../../server/collections/paging'
 import { insertPost, listFeed } from '../../server/collections/posts'
 import { action } from '../../server/router'
 
@@ -30,8 +31,7 @@ export const postActions = {
     input: contentSchemas.feed,
     handler: async (input, ctx) => {
       const visible = visibleTagsFor({ roles: ctx.caller.roles, tags: ctx.member?.tags ?? [] })
-      const res = await listFeed(ctx.db, visible, input)
-      return { items: res.items.map(toPostView), total: res.total, page: input.page, pageSize: input.pageSize }
+      return toPage(await listFeed(ctx.db, visible, input), input, toPostView)
     },
   }),
 }

@@ -3,6 +3,7 @@ import { displayName, toQuestionView } from '../../domain/content'
 import { AppError } from '../../domain/errors'
 import { contentSchemas } from '../../domain/schemas/content'
 import { assertSafeText, SCENE } from '../../server/content-check'
+import { toPage } from '../../server/collections/paging'
 import { answerQuestion, findQuestion, insertQuestion, listUnanswered, listVisibleQuestions } from '../../server/collections/questions'
 import { action } from '../../server/router'
 
@@ -40,15 +41,14 @@ export const qaActions = {
     input: contentSchemas.questions,
     handler: async (input, ctx) => {
       const res = await listVisibleQuestions(ctx.db, ctx.openid, input.mine ?? false, input)
-      return { items: res.items.map((q) => toQuestionView(q, ctx.openid)), total: res.total, page: input.page, pageSize: input.pageSize }
+      return toPage(res, input, (q) => toQuestionView(q, ctx.openid))
     },
   }),
 
   unanswered: action({
     input: contentSchemas.unanswered,
     handler: async (input, ctx) => {
-      const res = await listUnanswered(ctx.db, input)
-      return { items: res.items.map((q) => toQuestionView(q, ctx.openid)), total: res.total, page: input.page, pageSize: input.pageSize }
+      return toPage(await listUnanswered(ctx.db, input), input, (q) => toQuestionView(q, ctx.openid))
     },
   }),
 }

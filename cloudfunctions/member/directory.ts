@@ -4,21 +4,16 @@ import type { Role } from '../../domain/roles'
 import type { ListInput, SetRolesInput, TagInput } from '../../domain/schemas/member'
 import { editManualTags, mergeTags } from '../../domain/tags'
 import { findMember, pageMembers, setMemberFields } from '../../server/collections/members'
+import { toPage } from '../../server/collections/paging'
 import type { ActionContext } from '../../server/router'
 
 type Filled<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
 
 /** Leaders' member directory: filter by status, tag (stage tags included) and nickname; phones masked. */
 export async function list(input: ListInput & Filled<Pick<ListInput, 'page' | 'pageSize'>>, ctx: ActionContext): Promise<Page<MemberSummary>> {
-  const { records, total } = await pageMembers(
-    ctx.db,
-    { status: input.status, tag: input.tag, keyword: input.keyword },
-    { field: 'appliedAt', dir: 'desc' },
-    input.page,
-    input.pageSize,
-  )
   const now = ctx.now()
-  return { items: records.map((r) => summarizeMember(r, now)), total, page: input.page, pageSize: input.pageSize }
+  const result = await pageMembers(ctx.db, { status: input.status, tag: input.tag, keyword: input.keyword }, ['appliedAt', 'desc'], input)
+  return toPage(result, input, (r) => summarizeMember(r, now))
 }
 
 /** Manual tags; automatic ones are recomputed by the rules and cannot be removed by hand. */

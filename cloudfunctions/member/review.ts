@@ -5,13 +5,14 @@ import type { MemberStatus } from '../../domain/roles'
 import type { PendingInput, ReviewInput } from '../../domain/schemas/member'
 import { editManualTags, mergeTags } from '../../domain/tags'
 import { findMember, pageMembers, updateIfStatus } from '../../server/collections/members'
+import { toPage } from '../../server/collections/paging'
 import type { ActionContext } from '../../server/router'
 
 /** The review queue: pending applicants, oldest first, phones masked. */
 export async function pending(input: Required<PendingInput>, ctx: ActionContext): Promise<Page<MemberSummary>> {
-  const { records, total } = await pageMembers(ctx.db, { status: 'pending' }, { field: 'appliedAt', dir: 'asc' }, input.page, input.pageSize)
   const now = ctx.now()
-  return { items: records.map((r) => summarizeMember(r, now)), total, page: input.page, pageSize: input.pageSize }
+  const result = await pageMembers(ctx.db, { status: 'pending' }, ['appliedAt', 'asc'], input)
+  return toPage(result, input, (r) => summarizeMember(r, now))
 }
 
 /** A notice is a courtesy: no consent or a platform error must not undo the decision. */

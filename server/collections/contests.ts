@@ -1,16 +1,13 @@
 import type { Database } from '../cloud'
 import type { ContestRecord } from '../../domain/content'
-import { findById } from './paging'
+import { findById, insertDocument } from './documents'
 
 export const CONTESTS = 'contests'
 
 /** The contest list is short by nature (a few a month); the page shows the latest ones. */
 export const CONTEST_LIST_LIMIT = 20
 
-export async function insertContest(db: Database, contest: Omit<ContestRecord, '_id'>): Promise<string> {
-  const res = (await db.collection(CONTESTS).add({ data: contest })) as { _id: string }
-  return res._id
-}
+export const insertContest = (db: Database, contest: Omit<ContestRecord, '_id'>) => insertDocument(db, CONTESTS, contest)
 
 export const findContest = (db: Database, id: string) => findById<ContestRecord>(db, CONTESTS, id)
 

@@ -1,16 +1,14 @@
 import type { Database } from '../cloud'
 import type { DiaryRecord } from '../../domain/content'
-import { findById, readPage, type PageRequest, type PageResult } from './paging'
+import { findById, insertDocument } from './documents'
+import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const DIARIES = 'diaries'
 
 /** How many entries a contest ranking reads (the page shows the top of it). */
 export const RANKING_LIMIT = 100
 
-export async function insertDiary(db: Database, diary: Omit<DiaryRecord, '_id'>): Promise<string> {
-  const res = (await db.collection(DIARIES).add({ data: diary })) as { _id: string }
-  return res._id
-}
+export const insertDiary = (db: Database, diary: Omit<DiaryRecord, '_id'>) => insertDocument(db, DIARIES, diary)
 
 export const findDiary = (db: Database, id: string) => findById<DiaryRecord>(db, DIARIES, id)
 

@@ -1,6 +1,6 @@
 import type { Database } from '../cloud'
 import { likeId } from '../../domain/content'
-import { isDuplicateKey } from '../db-errors'
+import { insertIfAbsent } from './documents'
 
 export const LIKES = 'likes'
 
@@ -15,15 +15,9 @@ export interface LikeRecord {
  * Records "this mother liked this diary" once: the `_id` is `<diaryId>_<openid>`, so a second
  * like collides. Answers true only for the insert that created it.
  */
-export async function insertLike(db: Database, diaryId: string, openid: string, now: Date): Promise<boolean> {
+export function insertLike(db: Database, diaryId: string, openid: string, now: Date): Promise<boolean> {
   const like: LikeRecord = { _id: likeId(diaryId, openid), diaryId, openid, createdAt: now }
-  try {
-    await db.collection(LIKES).add({ data: like })
-    return true
-  } catch (e) {
-    if (isDuplicateKey(e)) return false
-    throw e
-  }
+  return insertIfAbsent(db, LIKES, like)
 }
 
 /** Which of `diaryIds` this mother has liked. */

@@ -1,6 +1,8 @@
 // Everything the functions do with the `members` collection (`_id` = openid).
 import type { Database } from '../cloud'
-import { isDuplicateKey, isMissingDocument } from '../db-errors'
+import { isMissingDocument } from '../db-errors'
+import { insertIfAbsent } from './documents'
+import { readPage, type PageRequest, type PageResult } from './paging'
 import type { MemberRecord } from '../../domain/member'
 import type { Role } from '../../domain/roles'
 
@@ -20,15 +22,7 @@ export async function findMember(db: Database, openid: string): Promise<MemberRe
 }
 
 /** Creates her record; false when one appeared meanwhile (a double tap racing itself). */
-export async function insertMember(db: Database, record: MemberRecord): Promise<boolean> {
-  try {
-    await db.collection(MEMBERS).add({ data: record })
-    return true
-  } catch (e) {
-    if (isDuplicateKey(e)) return false
-    throw e
-  }
-}
+export const insertMember = (db: Database, record: MemberRecord) => insertIfAbsent(db, MEMBERS, record)
 
 /**
  * Updates her record only while it is still in one of `statuses`; the condition and the write are
@@ -68,14 +62,8 @@ function whereOf(db: Database, q: MemberQuery): Where {
 }
 
 /** One page, explicitly limited (never rely on the server's default page size), plus the total. */
-export async function pageMembers(db: Database, q: MemberQuery, order: { field: string; dir: 'asc' | 'desc' }, page: number, pageSize: number) {
-  const where = whereOf(db, q)
-  const coll = db.collection(MEMBERS)
-  const [list, count] = await Promise.all([
-    coll.where(where).orderBy(order.field, order.dir).skip((page - 1) * pageSize).limit(pageSize).get(),
-    coll.where(where).count(),
-  ])
-  return { records: (list as unknown as { data: MemberRecord[] }).data, total: (count as { total: number }).total }
+export function pageMembers(db: Database, q: MemberQuery, order: [field: string, dir: 'asc' | 'desc'], page: PageRequest): Promise<PageResult<MemberRecord>> {
+  return readPage<MemberRecord>(db.collection(MEMBERS).where(whereOf(db, q)), [order], page)
 }
 
 /** Walks every admitted member in pages of `size` (timer jobs), ordered by _id for a stable walk. */

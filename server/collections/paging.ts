@@ -1,5 +1,6 @@
 // Page-by-page reads shared by the collection modules: one count plus one ordered slice.
 import type { Database } from '../cloud'
+import type { Page } from '../../domain/member'
 
 export interface PageRequest {
   page: number
@@ -23,8 +24,7 @@ export async function readPage<T>(query: Query, order: [field: string, dir: 'asc
   return { items: pageRes.data, total: countRes.total }
 }
 
-/** One document by `_id`, or null when there is none (a query, so a miss is not an error). */
-export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as unknown as { data: T[] }
-  return res.data[0] ?? null
+/** The page an action answers: stored records turned into views, with the request's paging. */
+export function toPage<R, V>(result: PageResult<R>, request: PageRequest, view: (record: R) => V): Page<V> {
+  return { items: result.items.map(view), total: result.total, page: request.page, pageSize: request.pageSize }
 }

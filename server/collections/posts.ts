@@ -1,13 +1,11 @@
 import type { Database } from '../cloud'
 import type { PostRecord } from '../../domain/content'
+import { insertDocument } from './documents'
 import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const POSTS = 'posts'
 
-export async function insertPost(db: Database, post: Omit<PostRecord, '_id'>): Promise<string> {
-  const res = (await db.collection(POSTS).add({ data: post })) as { _id: string }
-  return res._id
-}
+export const insertPost = (db: Database, post: Omit<PostRecord, '_id'>) => insertDocument(db, POSTS, post)
 
 /**
  * The feed, newest first. `visibleTags` null = every post (staff); otherwise untargeted posts plus

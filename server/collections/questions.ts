@@ -1,13 +1,11 @@
 import type { Database } from '../cloud'
 import type { QuestionRecord } from '../../domain/content'
-import { findById, readPage, type PageRequest, type PageResult } from './paging'
+import { findById, insertDocument } from './documents'
+import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const QUESTIONS = 'questions'
 
-export async function insertQuestion(db: Database, q: Omit<QuestionRecord, '_id'>): Promise<string> {
-  const res = (await db.collection(QUESTIONS).add({ data: q })) as { _id: string }
-  return res._id
-}
+export const insertQuestion = (db: Database, q: Omit<QuestionRecord, '_id'>) => insertDocument(db, QUESTIONS, q)
 
 export const findQuestion = (db: Database, id: string) => findById<QuestionRecord>(db, QUESTIONS, id)
 

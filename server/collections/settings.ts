@@ -1,5 +1,6 @@
 // Operator-maintained settings (one document per topic), edited in the cloud console.
 import type { Database } from '../cloud'
+import { findById } from './documents'
 
 export const SETTINGS = 'settings'
 
@@ -8,7 +9,4 @@ export interface LandingSettings {
   guide?: { title: string; fileID: string }
 }
 
-export async function readSetting<T>(db: Database, id: string): Promise<T | null> {
-  const res = (await db.collection(SETTINGS).where({ _id: id }).limit(1).get()) as unknown as { data: T[] }
-  return res.data[0] ?? null
-}
+export const readSetting = <T>(db: Database, id: string) => findById<T>(db, SETTINGS, id)
