@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { CloudError } from '../services/cloud'
+import { toCloudError, type CloudError } from '../services/cloud'
 
 export interface CloudQuery<T> {
   data?: T
@@ -21,7 +21,7 @@ export function useCloudQuery<T>(load: () => Promise<T>, deps: readonly unknown[
     loadRef.current().then(
       (data) => alive && setState({ data, loading: false }),
       (e: unknown) => {
-        const error = e instanceof CloudError ? e : new CloudError('INTERNAL', '系统开小差了，请稍后再试')
+        const error = toCloudError(e)
         if (alive) setState((s) => ({ data: s.data, error, loading: false }))
       },
     )

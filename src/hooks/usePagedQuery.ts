@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '../../domain/member'
-import { CloudError } from '../services/cloud'
+import { toCloudError, type CloudError } from '../services/cloud'
 
 export interface PagedQuery<T> {
   items: T[]
@@ -15,8 +15,6 @@ export interface PagedQuery<T> {
   remove: (key: string) => { restore: () => void }
   update: (key: string, patch: Partial<T>) => void
 }
-
-const asCloudError = (e: unknown) => (e instanceof CloudError ? e : new CloudError('INTERNAL', '系统开小差了，请稍后再试'))
 
 /**
  * A list loaded page by page. "Load more" asks for the page that holds the next unseen position
@@ -56,7 +54,7 @@ export function usePagedQuery<T>(
       },
       (e: unknown) => {
         if (mine !== generation.current) return
-        setError(asCloudError(e))
+        setError(toCloudError(e))
         setLoading(false)
       },
     )
@@ -81,7 +79,7 @@ export function usePagedQuery<T>(
           setTotal(page.total)
         },
         (e: unknown) => {
-          if (mine === generation.current) setError(asCloudError(e))
+          if (mine === generation.current) setError(toCloudError(e))
         },
       )
       .finally(() => {

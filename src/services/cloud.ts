@@ -16,6 +16,11 @@ export class CloudError extends Error {
   }
 }
 
+/** Anything a call threw, as a CloudError: the client's own errors pass through, the rest read as INTERNAL. */
+export function toCloudError(e: unknown): CloudError {
+  return e instanceof CloudError ? e : new CloudError('INTERNAL', DEFAULT_MESSAGES.INTERNAL)
+}
+
 const NETWORK_MESSAGE = '网络不太好，请检查网络后重试'
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {

@@ -7,7 +7,7 @@ import { LoadMore } from '../../../../components/member/LoadMore'
 import { Button, EmptyState, ErrorState, Loading } from '../../../../components/ui'
 import { usePagedQuery } from '../../../../hooks/usePagedQuery'
 import { answerQuestion, fetchUnanswered } from '../../../../services/content'
-import { CloudError } from '../../../../services/cloud'
+import { toCloudError } from '../../../../services/cloud'
 
 /** Unanswered questions, oldest first, each with a reply box. */
 export function AnswerQueue() {
@@ -27,7 +27,7 @@ export function AnswerQueue() {
       setDrafts(({ [q.id]: _done, ...rest }) => rest)
       await Taro.showToast({ title: '已回答，妈妈们都能看到了', icon: 'none' })
     } catch (e) {
-      const error = e instanceof CloudError ? e : new CloudError('INTERNAL', '系统开小差了，请稍后再试')
+      const error = toCloudError(e)
       if (error.code === 'CONFLICT' || error.code === 'NOT_FOUND') {
         await Taro.showModal({ title: '这个问题已处理', content: error.message, showCancel: false })
         queue.reload()

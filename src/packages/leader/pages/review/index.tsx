@@ -9,7 +9,7 @@ import { ApplicantCard, type ReviewDraft } from '../../../../components/member/A
 import { LoadMore } from '../../../../components/member/LoadMore'
 import { EmptyState, ErrorState, Loading } from '../../../../components/ui'
 import { usePagedQuery } from '../../../../hooks/usePagedQuery'
-import { CloudError } from '../../../../services/cloud'
+import { toCloudError } from '../../../../services/cloud'
 import { fetchPending, reviewApplicant } from '../../../../services/member'
 
 /** Tags suggested from what she ticked on the application, ready for the leader to edit. */
@@ -39,7 +39,7 @@ export default function ReviewPage() {
       setDrafts(({ [a.openid]: _done, ...rest }) => rest)
       await Taro.showToast({ title: decision === 'approve' ? '已通过，已通知妈妈' : '已处理，已告知原因', icon: 'none' })
     } catch (e) {
-      const error = e instanceof CloudError ? e : new CloudError('INTERNAL', '系统开小差了，请稍后再试')
+      const error = toCloudError(e)
       if (error.code === 'CONFLICT') {
         // another leader decided first: hers stands; show the queue as it is now
         await Taro.showModal({ title: '这份申请已被处理', content: error.message, showCancel: false })
