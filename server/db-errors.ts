@@ -18,3 +18,14 @@ export function isMissingDocument(e: unknown): boolean {
 export function isMissingCollection(e: unknown): boolean {
   return messageOf(e).includes('-502005')
 }
+
+/**
+ * A write refused because another transaction holds the document's lock, or a commit that lost to
+ * a concurrent write. wx-server-sdk keeps the service's code only on commit; a refusal answered to
+ * an operation inside the callback arrives as -501001 with the service's message, so both are read.
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code
+  if (code === 'DATABASE_TRANSACTION_CONFLICT') return true
+  return /TransactionConflict|TRANSACTION_CONFLICT|transaction is conflict|conflict/i.test(messageOf(e))
+}
