@@ -118,14 +118,14 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
     })
 
     async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-      const refusal = refuseHost(req) ?? refuseByPath(req)
-      if (refusal) return refuse(req, res, refusal)
       let url: URL
       try {
         url = new URL(req.url ?? '/', baseUrl || 'http://127.0.0.1')
       } catch {
         return refuse(req, res, { status: 400, code: 'INVALID_PARAM', message: 'malformed request URL' })
       }
+      const refusal = refuseHost(req) ?? refuseByPath(req, url.pathname)
+      if (refusal) return refuse(req, res, refusal)
       // Function workers call through `/admin/w/<token>`, so actions know which invocation called.
       const admin = /^\/admin(?:\/w\/([A-Za-z0-9]+))?$/.exec(url.pathname)
       if (req.method === 'POST' && admin && isJsonType(req)) {
@@ -182,8 +182,7 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
 }
 
 /** Which guard a path answers to (the Host was checked for every path before). */
-function refuseByPath(req: http.IncomingMessage): Refusal | null {
-  const pathname = (req.url ?? '/').split('?')[0]
+function refuseByPath(req: http.IncomingMessage, pathname: string): Refusal | null {
   if (/^\/admin(\/|$)/.test(pathname)) return refuseAdmin(req)
   if (pathname.startsWith('/_localcloud/storage/')) return refuseStorageWrite(req)
   if (pathname.startsWith('/_localcloud/')) return refuseControl(req)

@@ -89,6 +89,11 @@ describe('the admin endpoint takes only what the SDK sends', () => {
     expect(JSON.parse(res.text)).toMatchObject({ code: 'FORBIDDEN_ORIGIN' })
   })
 
+  test('an absolute-form request target is guarded like the path it names', async () => {
+    const res = await raw('POST', `http://${host}/admin`, { 'content-type': 'text/plain' }, grantAdmin)
+    expect(res.status).toBe(415)
+  })
+
   test('a forged multipart open-API call (a form can send multipart) is refused without the SDK headers', async () => {
     const form = multipart({ action: 'wx.openApi', apiName: 'subscribeMessage.send' })
     const res = await raw('POST', '/admin', { 'content-type': form.type }, form.body)
