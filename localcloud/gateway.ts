@@ -63,14 +63,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return s ? s.trim() : undefined
 }
 
-async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  return readJsonBody(req, GATEWAY_JSON_LIMIT)
-}
-
 /** Reads the JSON body, or answers the refusal and returns undefined. */
 async function jsonBodyOrRefuse(req: IncomingMessage, res: ServerResponse, api: string): Promise<{ value: unknown } | undefined> {
   try {
-    return { value: await jsonBody(req) }
+    return { value: await readJsonBody(req, GATEWAY_JSON_LIMIT) }
   } catch (err) {
     if (!(err instanceof BodyError)) throw err
     const failure = callFailure(api, err.status, err.status === 413 ? 'REQUEST_TOO_LARGE' : ERR_INVALID_PARAM, err.message)
