@@ -1,5 +1,6 @@
 // Command line: tsx localcloud/cli.ts --port <p> --data <dir> [--seed <name>] [--manifest <path>] [--env <id>]
 // Prints exactly "localcloud listening on http://127.0.0.1:<port>" once it accepts requests.
+import { DataDirInUseError } from './datadir-lock'
 import { startLocalCloud, type LocalCloud } from './server'
 
 interface CliOptions {
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch(err => {
-    console.error('[localcloud] failed to start:', err)
+    // a second localcloud on the same directory is an operator's mistake, not a crash: one clear line
+    if (err instanceof DataDirInUseError) console.error(`[localcloud] cannot start: ${err.message}`)
+    else console.error('[localcloud] failed to start:', err)
     process.exit(1)
   })
 }

@@ -1,12 +1,19 @@
 // Client gateway for the H5 build (development only): lets a browser do what the mini-program
 // client does through WeChat — call functions as a user, upload files, get temp URLs and accept
 // subscribe messages. The identity is whatever the `x-wx-openid` header says, so the gateway
-// answers loopback clients only and must never be exposed.
+// answers loopback clients only, and only pages of its own origin or a loopback dev server
+// (guard.ts): a page of another origin cannot act as anyone.
+//
+// Refusals made before a function runs (not JSON, too large, nested too deep, a bad function
+// name) are HTTP 4xx in the real client's failure shape `{ errCode, code, errMsg }`, never the
+// function's own envelope: on the platform they fail in transit, and no function was asked.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ERR_EXECUTE_FAIL, ERR_NOT_FOUND, ERR_TIME_LIMIT, FunctionError, getFunctionsRuntime } from './functions'
+import { BodyError, GATEWAY_JSON_LIMIT, readBody, readJsonBody, UPLOAD_LIMIT } from './body'
+import { ERR_EXECUTE_FAIL, ERR_INVALID_PARAM, ERR_NOT_FOUND, ERR_TIME_LIMIT, FunctionError, getFunctionsRuntime } from './functions'
+import { refuseGateway } from './guard'
 import { getOpenApiStore, parseMultipart } from './openapi'
 import type { RawRoute, Service, ServiceContext } from './service'
-import { getStorage, normalizeCloudPath, readBody } from './storage'
+import { getStorage, normalizeCloudPath } from './storage'
 
 export interface GatewayOptions {
   /** APPID functions see for gateway calls (header `x-wx-appid` overrides) */
@@ -20,6 +27,12 @@ const CLIENT_ERRORS: Record<string, { status: number; errCode: number; text: str
   [ERR_NOT_FOUND]: { status: 404, errCode: -501000, text: '' },
   [ERR_EXECUTE_FAIL]: { status: 500, errCode: -504002, text: 'functions execute fail' },
   [ERR_TIME_LIMIT]: { status: 504, errCode: -504003, text: 'functions time limit exceeded' },
+  [ERR_INVALID_PARAM]: { status: 400, errCode: -501007, text: 'invalid parameters' },
+}
+
+/** A refusal before any function ran: the caller's input was wrong (-501007 invalid parameters). */
+function callFailure(api: string, status: number, code: string, message: string): { status: number; body: object } {
+  return { status, body: { errCode: -501007, code, errMsg: `${api}:fail Error: errCode: -501007 invalid parameters | errMsg: ${message}` } }
 }
 
 function isLoopback(req: IncomingMessage): boolean {
@@ -50,21 +63,25 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return s ? s.trim() : undefined
 }
 
-async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const text = (await readBody(req, 5 * 1024 * 1024)).toString('utf8').trim()
-  return text ? JSON.parse(text) : {}
+/** Reads the JSON body, or answers the refusal and returns undefined. */
+async function jsonBodyOrRefuse(req: IncomingMessage, res: ServerResponse, api: string): Promise<{ value: unknown } | undefined> {
+  try {
+    return { value: await readJsonBody(req, GATEWAY_JSON_LIMIT) }
+  } catch (err) {
+    if (!(err instanceof BodyError)) throw err
+    const failure = callFailure(api, err.status, err.status === 413 ? 'REQUEST_TOO_LARGE' : ERR_INVALID_PARAM, err.message)
+    send(req, res, failure.status, failure.body)
+    return undefined
+  }
 }
 
 export function gatewayService(ctx: ServiceContext, options: GatewayOptions = {}): Service {
   const callFunction = async (req: IncomingMessage, res: ServerResponse, name: string) => {
     const runtime = getFunctionsRuntime(ctx)
     if (!runtime) return send(req, res, 503, { errCode: -1, errMsg: 'cloud.callFunction:fail the functions service is not running' })
-    let data: unknown
-    try {
-      data = await jsonBody(req)
-    } catch {
-      return send(req, res, 400, { errCode: -1, errMsg: 'cloud.callFunction:fail request body is not JSON' })
-    }
+    const body = await jsonBodyOrRefuse(req, res, 'cloud.callFunction')
+    if (!body) return
+    const data = body.value
     const identity = { openid: header(req, 'x-wx-openid'), appid: header(req, 'x-wx-appid') ?? options.appid ?? 'wx-local-app' }
     try {
       // The function's return value, as JSON, is the whole answer (the stand-in wraps it in { result }).
@@ -81,7 +98,13 @@ export function gatewayService(ctx: ServiceContext, options: GatewayOptions = {}
     const storage = getStorage(ctx)
     if (!storage) return send(req, res, 503, { errCode: -1, errMsg: 'cloud.uploadFile:fail the storage service is not running' })
     const type = String(req.headers['content-type'] ?? '')
-    const body = await readBody(req)
+    let body: Buffer
+    try {
+      body = await readBody(req, UPLOAD_LIMIT)
+    } catch (err) {
+      if (!(err instanceof BodyError)) throw err
+      return send(req, res, 413, { errCode: -1, errMsg: `cloud.uploadFile:fail ${err.message}` })
+    }
     let cloudPath = url.searchParams.get('cloudPath') ?? ''
     let bytes = body
     if (/multipart\/form-data/i.test(type)) {
@@ -99,7 +122,9 @@ export function gatewayService(ctx: ServiceContext, options: GatewayOptions = {}
   const tempUrls = async (req: IncomingMessage, res: ServerResponse) => {
     const storage = getStorage(ctx)
     if (!storage) return send(req, res, 503, { errCode: -1, errMsg: 'cloud.getTempFileURL:fail the storage service is not running' })
-    const body = (await jsonBody(req)) as { fileList?: unknown }
+    const got = await jsonBodyOrRefuse(req, res, 'cloud.getTempFileURL')
+    if (!got) return
+    const body = (got.value ?? {}) as { fileList?: unknown }
     if (!Array.isArray(body.fileList)) return send(req, res, 400, { errCode: -1, errMsg: 'cloud.getTempFileURL:fail fileList must be an array' })
     const list = body.fileList.map((f) =>
       typeof f === 'string' ? { fileID: f } : { fileID: String((f as { fileID?: unknown })?.fileID ?? ''), maxAge: (f as { maxAge?: number })?.maxAge },
@@ -117,7 +142,9 @@ export function gatewayService(ctx: ServiceContext, options: GatewayOptions = {}
     const openid = header(req, 'x-wx-openid')
     if (!store) return send(req, res, 503, { errMsg: 'requestSubscribeMessage:fail the openapi service is not running' })
     if (!openid) return send(req, res, 401, { errMsg: 'requestSubscribeMessage:fail no user (x-wx-openid)' })
-    const body = (await jsonBody(req)) as { tmplIds?: unknown; decisions?: Record<string, string> }
+    const got = await jsonBodyOrRefuse(req, res, 'requestSubscribeMessage')
+    if (!got) return
+    const body = (got.value ?? {}) as { tmplIds?: unknown; decisions?: Record<string, string> }
     const ids = Array.isArray(body.tmplIds) ? body.tmplIds.map(String) : []
     if (ids.length === 0) return send(req, res, 400, { errCode: 20001, errMsg: 'requestSubscribeMessage:fail No template data return, verify the template id exist' })
     const out: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
@@ -141,8 +168,25 @@ export function gatewayService(ctx: ServiceContext, options: GatewayOptions = {}
       return true
     }
     if (req.method !== 'POST') return false
+    const refusal = refuseGateway(req, url.pathname)
+    if (refusal) {
+      req.resume()
+      send(req, res, refusal.status, { errCode: -1, code: refusal.code, errMsg: `localcloud gateway: ${refusal.message}` })
+      return true
+    }
     const fn = /^\/api\/functions\/([^/]+)$/.exec(url.pathname)
-    if (fn) await callFunction(req, res, decodeURIComponent(fn[1]))
+    if (fn) {
+      let name: string
+      try {
+        name = decodeURIComponent(fn[1])
+      } catch {
+        req.resume()
+        const failure = callFailure('cloud.callFunction', 400, ERR_INVALID_PARAM, 'malformed %-escape in the function name')
+        send(req, res, failure.status, failure.body)
+        return true
+      }
+      await callFunction(req, res, name)
+    }
     else if (url.pathname === '/api/storage/upload') await upload(req, res, url)
     else if (url.pathname === '/api/storage/temp-urls') await tempUrls(req, res)
     else if (url.pathname === '/api/subscriptions') await subscribe(req, res)

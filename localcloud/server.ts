@@ -5,15 +5,22 @@
 // Error channel: an action that throws an object with a string `code` is answered HTTP 200
 // `{ code, message, requestId }`, which wx-server-sdk turns into its errCode/errMsg; any other
 // thrown error is answered as SYS_ERR. Nothing a request does can crash the server.
+//
+// Before any route runs, guard.ts decides who may reach it (loopback Host, no foreign Origin, JSON
+// where JSON is due) and body.ts bounds what a body may cost (size, nesting). One localcloud per
+// data directory (datadir-lock.ts).
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { BodyError, ADMIN_JSON_LIMIT, readJsonBody } from './body'
 import { createClock, type LocalClock } from './clock'
+import { lockDataDir, type DataDirLock } from './datadir-lock'
 import { createDatabaseService, type DatabaseService } from './database'
 import { functionsService, getFunctionsRuntime, WORKER_TOKEN_FIELD } from './functions'
 import { gatewayService } from './gateway'
+import { isJsonType, isLoopbackName, refuseAdmin, refuseControl, refuseHost, refuseStorageWrite, type Refusal } from './guard'
 import { openapiService } from './openapi'
 import { storageService } from './storage'
 import { loadManifest, type Manifest } from './manifest'
@@ -47,6 +54,7 @@ export interface StartOptions {
   manifest?: Manifest | string
   /** open transactions expire after this much clock time (default 10 s) */
   transactionTtlMs?: number
+  /** a loopback address only (default 127.0.0.1): the gateway trusts whoever names an openid */
   host?: string
 }
 
@@ -63,6 +71,7 @@ export const DB_FILE = 'localcloud.sqlite'
 
 export async function startLocalCloud(options: StartOptions): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1'
+  if (!isLoopbackName(host.includes(':') ? `[${host}]` : host)) throw new Error(`localcloud binds loopback addresses only, not ${host}`)
   const env = options.env ?? 'local-env'
   const dataDir = path.resolve(options.dataDir)
   fs.mkdirSync(dataDir, { recursive: true })
@@ -70,7 +79,14 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
   let baseUrl = ''
   const ctx: ServiceContext = { env, baseUrl: () => baseUrl, clock, dataDir }
 
-  const store = new Store(path.join(dataDir, DB_FILE))
+  const lock = lockDataDir(dataDir)
+  let store: Store
+  try {
+    store = new Store(path.join(dataDir, DB_FILE))
+  } catch (err) {
+    lock.release()
+    throw err
+  }
   const services: Service[] = []
   const server = http.createServer()
   try {
@@ -94,18 +110,28 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
 
     server.on('request', (req, res) => {
       handle(req, res).catch(err => {
-        console.error('[localcloud] request failed:', err)
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ code: 'SYS_ERR', message: String((err as Error)?.message ?? err) }))
+        // a client's mistake (body too large or too deep, a malformed %-escape) is a 4xx, not our failure
+        const client = clientError(err)
+        if (!client) console.error('[localcloud] request failed:', err)
+        if (res.headersSent) return void res.end()
+        const { status, code, message } = client ?? { status: 500, code: 'SYS_ERR', message: String((err as Error)?.message ?? err) }
+        sendJson(res, status, { code, message })
       })
     })
 
     async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-      const url = new URL(req.url ?? '/', baseUrl || 'http://127.0.0.1')
+      let url: URL
+      try {
+        url = new URL(req.url ?? '/', baseUrl || 'http://127.0.0.1')
+      } catch {
+        return refuse(req, res, { status: 400, code: 'INVALID_PARAM', message: 'malformed request URL' })
+      }
+      const refusal = refuseHost(req) ?? refuseByPath(req, url.pathname)
+      if (refusal) return refuse(req, res, refusal)
       // Function workers call through `/admin/w/<token>`, so actions know which invocation called.
       const admin = /^\/admin(?:\/w\/([A-Za-z0-9]+))?$/.exec(url.pathname)
-      if (req.method === 'POST' && admin && isJson(req)) {
-        const body = await readJson(req)
+      if (req.method === 'POST' && admin && isJsonType(req)) {
+        const body = asObject(await readJsonBody(req, ADMIN_JSON_LIMIT))
         if (admin[1]) body[WORKER_TOKEN_FIELD] = admin[1]
         sendJson(res, 200, await dispatch(actions, body, ctx))
         return
@@ -115,7 +141,7 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
         return
       }
       if (url.pathname === '/_localcloud/clock' && req.method === 'POST') {
-        const body = await readJson(req)
+        const body = asObject(await readJsonBody(req, ADMIN_JSON_LIMIT))
         if (typeof body.advanceMs === 'number') clock.advance(body.advanceMs)
         else if (typeof body.set === 'string' && !Number.isNaN(Date.parse(body.set))) clock.set(Date.parse(body.set))
         else if (body.set !== undefined || body.advanceMs !== undefined) {
@@ -142,11 +168,11 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
       })
     })
   } catch (err) {
-    await closeAll(services, store, server)
+    await closeAll(services, store, server, lock)
     throw err
   }
   const port = (server.address() as AddressInfo).port
-  baseUrl = `http://${host}:${port}`
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
   let closing: Promise<void> | undefined
   return {
@@ -154,11 +180,35 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
     port,
     clock,
     database: services[0] as DatabaseService,
-    close: () => (closing ??= closeAll(services, store, server)),
+    close: () => (closing ??= closeAll(services, store, server, lock)),
   }
 }
 
-async function closeAll(services: Service[], store: Store, server: http.Server): Promise<void> {
+/** Which guard a path answers to (the Host was checked for every path before). */
+function refuseByPath(req: http.IncomingMessage, pathname: string): Refusal | null {
+  if (/^\/admin(\/|$)/.test(pathname)) return refuseAdmin(req)
+  if (pathname.startsWith('/_localcloud/storage/')) return refuseStorageWrite(req)
+  if (pathname.startsWith('/_localcloud/')) return refuseControl(req)
+  return null // the gateway guards /api itself; static files are reads
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}
+
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal): void {
+  // the body is not wanted; let it drain so the client reads the answer instead of a reset
+  req.resume()
+  sendJson(res, refusal.status, { code: refusal.code, message: refusal.message })
+}
+
+function clientError(err: unknown): Refusal | null {
+  if (err instanceof BodyError) return { status: err.status, code: err.reason === 'too-large' ? 'REQUEST_TOO_LARGE' : 'INVALID_PARAM', message: err.message }
+  if (err instanceof URIError) return { status: 400, code: 'INVALID_PARAM', message: 'malformed %-escape in the URL' }
+  return null
+}
+
+async function closeAll(services: Service[], store: Store, server: http.Server, lock: DataDirLock): Promise<void> {
   if (server.listening) {
     await new Promise<void>(resolve => {
       server.close(() => resolve())
@@ -173,6 +223,7 @@ async function closeAll(services: Service[], store: Store, server: http.Server):
     }
   }
   store.close()
+  lock.release()
 }
 
 /** Routes one admin call; every failure becomes an error-channel answer, never an exception. */
@@ -188,24 +239,6 @@ export async function dispatch(actions: Map<string, AdminAction>, body: Record<s
     if (e && typeof e.code === 'string' && e.code) return { code: e.code, message: String(e.message ?? e.code), requestId }
     console.error(`[localcloud] ${String(name)} failed:`, err)
     return { code: 'SYS_ERR', message: String(e?.message ?? err), requestId }
-  }
-}
-
-function isJson(req: http.IncomingMessage): boolean {
-  const type = req.headers['content-type'] ?? ''
-  return type === '' || type.includes('application/json')
-}
-
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8')
-  if (!text) return {}
-  try {
-    const value = JSON.parse(text)
-    return value && typeof value === 'object' ? value : {}
-  } catch {
-    return {}
   }
 }
 

@@ -1,31 +1,46 @@
 // Cloud storage on local disk. File IDs look like the real ones,
 // `cloud://<env>.<bucket>/<path>`, with the bytes under `<dataDir>/storage/<bucket>/<path>`.
-// Uploads go to a PUT URL this server hands out (as COS does); temp URLs are signed, expire on
-// the localcloud clock and are served by a GET route.
+// Uploads go to a PUT URL this server hands out (as COS does), signed for UPLOAD_SIGNATURE_SEC;
+// temp URLs are signed, live at most a day (the platform's cap), expire on the localcloud clock and
+// are served by a GET route.
+//
+// Stored files come from users, and they are served from localcloud's own origin, where a page
+// could call every endpoint. So a file is never served as something a browser runs: only passive
+// types keep their content type, anything else (HTML, SVG, XML, scripts, unknown) is an
+// attachment, every answer says nosniff and carries a sandboxing CSP, and none allows CORS.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
+import { readBody, UPLOAD_LIMIT } from './body'
 import type { AdminAction, RawRoute, Service, ServiceContext } from './service'
 
-const ROUTE = '/_localcloud/storage/'
-const DEFAULT_MAX_AGE_SEC = 86400
+export { readBody } from './body'
 
-const MIME: Record<string, string> = {
+const ROUTE = '/_localcloud/storage/'
+/** getTempFileURL: "默认一天且最大不超过一天" (default one day, at most one day) */
+export const MAX_AGE_SEC = 86400
+/** How long the PUT URL from getUploadMetadata accepts the upload (COS signatures are short-lived too). */
+export const UPLOAD_SIGNATURE_SEC = 600
+
+/** Types a browser displays but never runs; everything else is served as a download. */
+const PASSIVE_TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.pdf': 'application/pdf',
-  '.mp4': 'video/mp4', '.mp3': 'audio/mpeg', '.html': 'text/html; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4', '.mp3': 'audio/mpeg', '.csv': 'text/csv; charset=utf-8',
 }
 
-export async function readBody(req: IncomingMessage, limit = 50 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limit) throw new Error('request body too large')
-    chunks.push(chunk as Buffer)
+/** Response headers for a stored file: its type if passive, else a download; never sniffed, never a page, no CORS. */
+export function fileHeaders(cloudPath: string, size: number): Record<string, string> {
+  const passive = PASSIVE_TYPES[path.extname(cloudPath).toLowerCase()]
+  const name = encodeURIComponent(path.basename(cloudPath))
+  return {
+    'content-type': passive ?? 'application/octet-stream',
+    'content-length': String(size),
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; sandbox",
+    ...(passive ? {} : { 'content-disposition': `attachment; filename*=UTF-8''${name}` }),
   }
-  return Buffer.concat(chunks)
 }
 
 function cosError(res: ServerResponse, status: number, code: string, message: string): void {
@@ -97,7 +112,8 @@ export function storageService(ctx: ServiceContext): Service & { api: StorageApi
       if (!cloudPath || !exists(cloudPath)) {
         return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
       }
-      const age = Number.isFinite(Number(maxAge)) && Number(maxAge) > 0 ? Math.floor(Number(maxAge)) : DEFAULT_MAX_AGE_SEC
+      const asked = Number(maxAge)
+      const age = Number.isFinite(asked) && asked >= 1 ? Math.min(Math.floor(asked), MAX_AGE_SEC) : MAX_AGE_SEC
       const expires = Math.floor(ctx.clock.now() / 1000) + age
       // The path stays unencoded: the SDK runs encodeURI() on it before downloading.
       const url = `${ctx.baseUrl()}${ROUTE}${bucket}/${cloudPath}?sign=${sign(`get:${cloudPath}:${expires}`)}&t=${expires}`
@@ -109,11 +125,13 @@ export function storageService(ctx: ServiceContext): Service & { api: StorageApi
     const cloudPath = normalizeCloudPath(String(body.path ?? ''))
     if (!cloudPath) return { code: 'INVALID_PARAM', message: 'invalid cloudPath' }
     const encoded = cloudPath.split('/').map(encodeURIComponent).join('/')
+    const expires = Math.floor(ctx.clock.now() / 1000) + UPLOAD_SIGNATURE_SEC
     return {
       data: {
         url: `${ctx.baseUrl()}${ROUTE}${bucket}/${encoded}`,
         token: randomBytes(16).toString('hex'),
-        authorization: sign(`put:${cloudPath}`),
+        // the SDK sends this back verbatim as the PUT's Authorization header
+        authorization: `${expires}.${sign(`put:${cloudPath}:${expires}`)}`,
         fileId: fileIdFor(cloudPath),
         cosFileId: randomBytes(8).toString('hex'),
       },
@@ -151,12 +169,26 @@ export function storageService(ctx: ServiceContext): Service & { api: StorageApi
       return true
     }
     if (req.method === 'PUT') {
-      const auth = String(req.headers.authorization ?? '')
-      if (!sameSig(auth, sign(`put:${cloudPath}`))) {
+      const [expiresText = '', sig = ''] = String(req.headers.authorization ?? '').split('.')
+      const expires = Number(expiresText)
+      if (!/^\d+$/.test(expiresText) || !sameSig(sig, sign(`put:${cloudPath}:${expires}`))) {
+        req.resume()
         cosError(res, 403, 'SignatureDoesNotMatch', 'The Signature you specified is invalid.')
         return true
       }
-      put(cloudPath, await readBody(req))
+      if (expires * 1000 < ctx.clock.now()) {
+        req.resume()
+        cosError(res, 403, 'AccessDenied', 'Request has expired')
+        return true
+      }
+      let bytes: Buffer
+      try {
+        bytes = await readBody(req, UPLOAD_LIMIT)
+      } catch {
+        cosError(res, 413, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.')
+        return true
+      }
+      put(cloudPath, bytes)
       res.writeHead(200, { 'content-length': '0' })
       res.end()
       return true
@@ -177,9 +209,7 @@ export function storageService(ctx: ServiceContext): Service & { api: StorageApi
         return true
       }
       const file = diskPath(cloudPath)
-      const size = fs.statSync(file).size
-      const type = MIME[path.extname(cloudPath).toLowerCase()] ?? 'application/octet-stream'
-      res.writeHead(200, { 'content-type': type, 'content-length': String(size), 'access-control-allow-origin': '*' })
+      res.writeHead(200, fileHeaders(cloudPath, fs.statSync(file).size))
       if (req.method === 'HEAD') res.end()
       else fs.createReadStream(file).pipe(res)
       return true

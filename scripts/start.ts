@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     execFileSync(path.join(root, 'node_modules/.bin/taro'), ['build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
   }
   const cloud = await startLocalCloud({
+    // loopback only: the gateway lets whoever calls it pick an identity
+    host: '127.0.0.1',
     port,
     dataDir: path.join(root, '.localcloud/data'),
     seed: 'demo',

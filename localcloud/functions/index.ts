@@ -1,11 +1,12 @@
 // The functions service: `functions.invokeFunction` for cloud.callFunction, a programmatic
 // invoke() for the client gateway, and the timer triggers declared in each config.json.
 import path from 'node:path'
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../body'
 import type { AdminAction, Clock, Service, ServiceContext } from '../service'
 import { FunctionError, FunctionPool, type Identity } from './pool'
 import { TimerScheduler, type TimerEvent } from './timers'
 
-export { FunctionError, ERR_EXECUTE_FAIL, ERR_NOT_FOUND, ERR_TIME_LIMIT, type Identity } from './pool'
+export { FunctionError, ERR_EXECUTE_FAIL, ERR_INVALID_PARAM, ERR_NOT_FOUND, ERR_TIME_LIMIT, type Identity } from './pool'
 export { parseCron, nextFire } from './cron'
 
 /**
@@ -90,6 +91,7 @@ export function functionsService(ctx: ServiceContext, options: FunctionsOptions 
     let event: unknown = {}
     const raw = body.request_data
     if (typeof raw === 'string' && raw !== '') {
+      if (jsonTooDeep(raw)) return { code: 'INVALID_PARAM', message: `request_data is nested more than ${MAX_JSON_DEPTH} levels` }
       try {
         event = JSON.parse(raw)
       } catch {

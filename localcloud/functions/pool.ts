@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { MAX_JSON_DEPTH, valueTooDeep } from '../body'
 import type { ServiceContext } from '../service'
 
 export interface Identity {
@@ -24,6 +25,7 @@ export class FunctionError extends Error {
 export const ERR_NOT_FOUND = 'ResourceNotFound.FunctionName'
 export const ERR_EXECUTE_FAIL = 'FUNCTIONS_EXECUTE_FAIL'
 export const ERR_TIME_LIMIT = 'FUNCTIONS_TIME_LIMIT_EXCEEDED'
+export const ERR_INVALID_PARAM = 'INVALID_PARAM'
 
 export interface PoolOptions {
   functionsDir: string
@@ -102,6 +104,8 @@ export class FunctionPool {
     if (this.closed) throw new FunctionError(ERR_EXECUTE_FAIL, 'localcloud is shutting down')
     const dir = this.functionDir(name)
     if (!dir) throw new FunctionError(ERR_NOT_FOUND, 'FunctionName parameter could not be found.')
+    // A deeper event overflows the IPC serializer: refuse it before it costs a worker.
+    if (valueTooDeep(event)) throw new FunctionError(ERR_INVALID_PARAM, `请求内容嵌套过深 (event nested more than ${MAX_JSON_DEPTH} levels)`)
     const { timeoutSec } = this.readConfig(dir)
     const id = `${Date.now().toString(36)}-${++this.seq}`
     const pending: Pending = { id, identity, resolve: () => {}, reject: () => {} }
@@ -143,8 +147,9 @@ export class FunctionPool {
       try {
         worker.child.send({ type: 'invoke', id, functionName: name, event, context, env, clockOffset: this.ctx.clock.offset() })
       } catch (err) {
-        // the instance died between being picked and being handed the event
-        this.retire(worker)
+        // the instance died between being picked and being handed the event (a live one that
+        // could not be handed this event is still good for the next)
+        if (!worker.child.connected) this.retire(worker)
         this.finish(worker, id, new FunctionError(ERR_EXECUTE_FAIL, `could not start the invocation: ${(err as Error).message}`))
       }
     })
