@@ -6,7 +6,9 @@ z.config(zhCN())
 
 // Control characters (NUL, escapes, …) have no business in anything a person types, and some
 // break the database's query parser; a multi-line text keeps its line breaks and tabs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F]*$/
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL_CHARS_EXCEPT_LINES = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/
 export const CONTROL_CHAR_MESSAGE = '不能包含特殊控制字符'
 

@@ -71,13 +71,9 @@ describe('member.apply', () => {
 
   test('a pending applicant can only apply and look at herself', async () => {
     for (const action of ['pending', 'list', 'review', 'tag', 'setRoles']) {
-      const env = await cloud.call('member', { action }, 'o-apply-1')
-      // input is checked first: an empty review is BAD_INPUT before anything else
-      if (env.ok) throw new Error(`${action} should be refused`)
-      expect(['NOT_MEMBER', 'BAD_INPUT']).toContain(env.error.code)
+      // she is refused before her (empty) input is looked at
+      expect([action, await cloud.call('member', { action }, 'o-apply-1')]).toEqual([action, { ok: false, error: { code: 'NOT_MEMBER', message: expect.any(String) } }])
     }
-    const list = await cloud.call('member', { action: 'list' }, 'o-apply-1')
-    expect(list).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } })
   })
 })
 
