@@ -39,12 +39,17 @@ export const ANONYMOUS = 'deleted-user'
 const PAGE = 100
 const MAX_PER_COLLECTION = 5000
 
+/** Only the listed fields; `_id` too only when listed (on `members` it is another person's openid). */
+function projectionOf(fields: string[]): Record<string, boolean> {
+  return { _id: fields.includes('_id'), ...Object.fromEntries(fields.map((f) => [f, true])) }
+}
+
 async function* pagesOf(db: Database, site: PersonalDataSite, openid: string): AsyncGenerator<Record<string, unknown>[]> {
   for (let skip = 0; skip < MAX_PER_COLLECTION; skip += PAGE) {
     let data: Record<string, unknown>[]
     try {
       let query = db.collection(site.collection).where({ [site.field]: openid })
-      if (site.exportFields) query = query.field(Object.fromEntries(site.exportFields.map((f) => [f, true])))
+      if (site.exportFields) query = query.field(projectionOf(site.exportFields))
       const res = (await query.orderBy('_id', 'asc').skip(skip).limit(PAGE).get()) as { data: Record<string, unknown>[] }
       data = res.data
     } catch (e) {
