@@ -11,7 +11,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { createClock, type LocalClock } from './clock'
-import { createDatabaseService } from './database'
+import { createDatabaseService, type DatabaseService } from './database'
 import { functionsService, getFunctionsRuntime, WORKER_TOKEN_FIELD } from './functions'
 import { gatewayService } from './gateway'
 import { openapiService } from './openapi'
@@ -54,6 +54,8 @@ export interface LocalCloud {
   url: string
   port: number
   clock: LocalClock
+  /** the database service, for in-process tests (e.g. `database.barrier(...)` to force a race) */
+  database: DatabaseService
   close(): Promise<void>
 }
 
@@ -151,6 +153,7 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
     url: baseUrl,
     port,
     clock,
+    database: services[0] as DatabaseService,
     close: () => (closing ??= closeAll(services, store, server)),
   }
 }

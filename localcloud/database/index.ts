@@ -16,6 +16,7 @@ import {
 import { decodeObject, decodeParam, encodeDocs, isPlainObject } from './codec'
 import { CloudError, collectionExists, collectionMissing, duplicateKey, invalidParam } from './errors'
 import { TransactionManager } from './transactions'
+import { Barriers, type BarrierOptions } from './barrier'
 
 /** Server-side get() without limit: the SDK itself sends 100; the service caps at 1000. */
 const DEFAULT_LIMIT = 100
@@ -31,6 +32,8 @@ export interface DatabaseServiceOptions {
 export interface DatabaseService extends Service {
   store: Store
   transactions: TransactionManager
+  /** Test-only: hold the next `count` matching calls until all have arrived (see barrier.ts). */
+  barrier(options: BarrierOptions): Promise<void>
 }
 
 type Body = Record<string, unknown>
@@ -243,10 +246,12 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
   }
 
   // Store errors become the service's error codes; anything unexpected stays on the error channel.
+  const barriers = new Barriers()
   const wrapped: Record<string, AdminAction> = {}
   for (const [name, action] of Object.entries(actions)) {
     wrapped[name] = async (body, c) => {
       try {
+        await barriers.arrive(name, body.collectionName)
         return await action(body, c)
       } catch (err) {
         throw translate(err)
@@ -267,7 +272,9 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
     routes: [statsRoute],
     store,
     transactions,
+    barrier: options => barriers.set(options),
     async close() {
+      barriers.clear()
       clearInterval(sweeper)
       unsubscribe?.()
     },
