@@ -46,9 +46,14 @@ describe('diaries and likes', () => {
   })
 
   test('20 parallel likes by the same mother count once', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call<{ counted: boolean }>('content', { action: 'like', id: first }, MOTHER_2)))
-    expect(results.every((r) => r.ok)).toBe(true)
-    expect(results.filter((r) => r.ok && r.data.counted)).toHaveLength(1)
+    // the first four (one per worker) all read "not liked yet" before any writes
+    const reads = cloud.barrier({ collection: 'likes', action: 'get', count: 4 })
+    const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call<{ counted: boolean; likeCount: number }>('content', { action: 'like', id: first }, MOTHER_2)))
+    await reads
+    const counted = { ok: true, data: { liked: true, counted: true, likeCount: 1 } }
+    const repeat = { ok: true, data: { liked: true, counted: false, likeCount: 1 } }
+    expect(results.filter((r) => r.ok && r.data.counted)).toEqual([counted])
+    expect(results.filter((r) => !(r.ok && r.data.counted))).toEqual(Array(19).fill(repeat))
     expect(await likeCount(first)).toBe(1)
     expect(await countOf(cloud, 'likes', { diaryId: first })).toBe(1)
   })
