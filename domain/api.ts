@@ -1,5 +1,8 @@
 // The typed contract between the app and the cloud functions: function → action → input/output.
-// The app's client (src/services/) and the functions' routers are both checked against it.
+// Both sides are checked against it by the compiler: the app's client (src/services/cloud.ts `call`)
+// takes and answers these types, and each function's action table is declared
+// `satisfies ActionTable<F>` (server/router.ts), so a handler answering another shape, a schema
+// accepting another input or a missing action fails `tsc`. tests/unit/api-types.test.ts proves it.
 import type { MemberSummary, MeView, Page } from './member'
 import type { ApplyInput, DeleteAccountInput, ListInput, PendingInput, ReviewInput, SetRolesInput, TagInput } from './schemas/member'
 import type { MemberStatus, Role } from './roles'
@@ -43,7 +46,7 @@ export interface Api {
     questions: { input: QuestionsInput; output: Page<QuestionView> }
     unanswered: { input: UnansweredInput; output: Page<QuestionView> }
     postDiary: { input: PostDiaryInput; output: { id: string } }
-    /** `counted` is false when she had already liked it: nothing changed */
+    /** `counted` is false when she had already liked it: nothing changed. RATE_LIMITED past the hourly limit */
     like: { input: LikeInput; output: { liked: true; counted: boolean; likeCount: number } }
     diaries: { input: DiariesInput; output: Page<DiaryView> }
     createContest: { input: CreateContestInput; output: { id: string } }

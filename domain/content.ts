@@ -57,7 +57,11 @@ export interface QuestionView {
   mine: boolean
 }
 
-/** A document of `diaries` (晒娃). `likeCount` only ever moves through an atomic increment. */
+/**
+ * A document of `diaries` (晒娃). `likeCount` counts every like; `rankedLikes` only likes by other
+ * mothers (a contest ranks on it, so liking her own entry wins her nothing). Both move only in the
+ * transaction that stores or removes the like.
+ */
 export interface DiaryRecord {
   _id: string
   openid: string
@@ -66,6 +70,7 @@ export interface DiaryRecord {
   photoFileID: string
   contestId?: string
   likeCount: number
+  rankedLikes: number
   createdAt: Date
 }
 
@@ -102,6 +107,8 @@ export interface ContestView {
 
 export interface RankedDiary extends DiaryView {
   rank: number
+  /** likes from other mothers: what the ranking counts */
+  rankedLikes: number
 }
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
@@ -140,27 +147,29 @@ export function assertContestOpen(contest: Pick<ContestRecord, 'deadline'>, now:
   if (!isContestOpen(contest, now)) throw new AppError('CONFLICT', '活动已截止，不能再参加啦')
 }
 
-/** A contest must end in the future, or nobody could ever enter it. */
-export function assertDeadlineAhead(deadline: Date, now: Date): void {
-  if (deadline.getTime() <= now.getTime()) throw new AppError('BAD_INPUT', '截止时间需晚于现在')
-}
+type Rankable = Pick<DiaryRecord, '_id' | 'rankedLikes' | 'createdAt'>
 
-/** Contest ranking: most likes first; on a tie the earlier post wins (it was there first). */
-export function compareEntries(a: Pick<DiaryRecord, '_id' | 'likeCount' | 'createdAt'>, b: Pick<DiaryRecord, '_id' | 'likeCount' | 'createdAt'>): number {
+/** Contest ranking: most likes from others first; on a tie the earlier post wins (it was there first). */
+export function compareEntries(a: Rankable, b: Rankable): number {
   return (
-    (b.likeCount ?? 0) - (a.likeCount ?? 0) ||
+    (b.rankedLikes ?? 0) - (a.rankedLikes ?? 0) ||
     new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() ||
     (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
   )
 }
 
-export function rankEntries<T extends Pick<DiaryRecord, '_id' | 'likeCount' | 'createdAt'>>(entries: readonly T[]): (T & { rank: number })[] {
+export function rankEntries<T extends Rankable>(entries: readonly T[]): (T & { rank: number })[] {
   return [...entries].sort(compareEntries).map((e, i) => ({ ...e, rank: i + 1 }))
 }
 
 /** The one id of "this mother liked this diary": a second like collides on it. */
 export function likeId(diaryId: string, openid: string): string {
   return `${diaryId}_${openid}`
+}
+
+/** What one like adds to a diary's counters: a mother's like on her own diary never ranks. */
+export function likeIncrements(diary: Pick<DiaryRecord, 'openid'>, likerOpenid: string): { likeCount: 1; rankedLikes: 0 | 1 } {
+  return { likeCount: 1, rankedLikes: diary.openid === likerOpenid ? 0 : 1 }
 }
 
 export function toPostView(p: PostRecord): PostView {

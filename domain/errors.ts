@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'CHAIN_CLOSED',
   'CONTENT_REJECTED',
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const
 
@@ -26,6 +27,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   LIMIT_EXCEEDED: '已超过每人限购数量',
   CHAIN_CLOSED: '接龙未开始或已截止',
   CONTENT_REJECTED: '内容未通过安全检查，请修改后再发',
+  RATE_LIMITED: '操作太频繁了，请稍后再试',
   INTERNAL: '系统开小差了，请稍后再试',
 }
 

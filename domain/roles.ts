@@ -37,3 +37,15 @@ export function authorize(audience: Audience, caller: Caller): void {
   // outsiders hear "join first", not "wrong role": they have no business knowing staff actions exist
   throw new AppError(admitted ? 'FORBIDDEN' : 'NOT_MEMBER')
 }
+
+/**
+ * The admin set after an admin (`by`, an admin herself) gives `target` roles that do or do not
+ * include admin. `by` is added in case an operator wrote her admin role by hand after the set was
+ * seeded. An empty answer means the change would leave nobody to hand out roles.
+ */
+export function nextAdmins(current: readonly string[], change: { by: string; target: string; targetIsAdmin: boolean }): string[] {
+  const next = new Set([...current, change.by])
+  next.delete(change.target)
+  if (change.targetIsAdmin) next.add(change.target)
+  return [...next].sort()
+}

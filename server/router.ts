@@ -1,8 +1,11 @@
-// One router per cloud function: validate the input with the action's schema, authorise the caller
-// from the access table in domain/, run the handler, and answer the envelope. Handlers never parse
-// raw input or check roles; nothing thrown escapes as anything but `{ ok: false, error }`.
+// One router per cloud function: identify the caller, authorise her from the access table in
+// domain/, only then validate the input with the action's schema, run the handler, and answer the
+// envelope. Authorising first means an outsider learns nothing of a staff action's fields from a
+// BAD_INPUT. Handlers never parse raw input or check roles; nothing thrown escapes as anything but
+// `{ ok: false, error }`.
 import type { z } from 'zod'
 import { audienceOf } from '../domain/access'
+import type { Api, FunctionName } from '../domain/api'
 import { AppError, DEFAULT_MESSAGES, isAppError } from '../domain/errors'
 import { failure, success, type Envelope } from '../domain/envelope'
 import { authorize, type Caller } from '../domain/roles'
@@ -23,12 +26,26 @@ export interface ActionContext {
 
 export interface ActionDef<S extends z.ZodType, R> {
   input: S
-  handler(input: z.infer<S>, ctx: ActionContext): Promise<R>
+  /** takes what the schema parses to (defaults filled, text trimmed) */
+  handler(input: z.output<S>, ctx: ActionContext): Promise<R>
 }
 
 /** Declares one action; a helper only so TypeScript infers the handler's input from the schema. */
 export function action<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
   return def
+}
+
+/**
+ * What a function's action table must be, read off the contract in domain/api.ts: every action of
+ * the contract, each schema accepting exactly the contract's input and each handler answering its
+ * output. A table declared `satisfies ActionTable<'content'>` stops compiling when either side drifts.
+ */
+export type ActionTable<F extends FunctionName> = {
+  [A in keyof Api[F]]: {
+    input: z.ZodType<unknown, Api[F][A] extends { input: infer I } ? I : never>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    handler(input: any, ctx: ActionContext): Promise<Api[F][A] extends { output: infer O } ? O : never>
+  }
 }
 
 export interface TimerContext {
@@ -65,18 +82,21 @@ export function createRouter(fn: string, actions: Record<string, AnyAction>, opt
       return undefined
     }
     try {
-      const name = typeof ev.action === 'string' ? ev.action : ''
-      const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined
-      const audience = audienceOf(`${fn}.${name}`)
-      if (!def || !audience) throw new AppError('BAD_INPUT', name ? `不支持的操作：${name}` : '缺少操作名 action')
-      const parsed = def.input.safeParse(inputOf(ev))
-      if (!parsed.success) throw new AppError('BAD_INPUT', describeIssues(parsed.error.issues))
-
       const openid = cloud.getWXContext().OPENID ?? ''
       if (!openid) throw new AppError('UNAUTHENTICATED')
       const member = await findMember(db, openid)
       const caller: Caller = { openid, status: member?.status ?? 'visitor', roles: member?.roles ?? [] }
-      authorize(audience, caller)
+
+      const name = typeof ev.action === 'string' ? ev.action : ''
+      const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined
+      const audience = def ? audienceOf(`${fn}.${name}`) : undefined
+      // an unknown name is treated as the most guarded action: outsiders and members hear the same
+      // refusal they get for a real staff action, so probing names reveals nothing
+      authorize(audience ?? 'admin', caller)
+      if (!def || !audience) throw new AppError('BAD_INPUT', name ? `不支持的操作：${name}` : '缺少操作名 action')
+
+      const parsed = def.input.safeParse(inputOf(ev))
+      if (!parsed.success) throw new AppError('BAD_INPUT', describeIssues(parsed.error.issues))
 
       const data = await def.handler(parsed.data, { openid, member, caller, db, now, cloud })
       return success(data)

@@ -1,12 +1,15 @@
 // Growth diary (晒娃): photo + a line, likes counted once per mother, themed contests with a ranking.
-import { assertContestOpen, assertDeadlineAhead, displayName, rankEntries, toContestView, toDiaryView, type DiaryRecord } from '../../domain/content'
+import { assertContestOpen, displayName, rankEntries, toContestView, toDiaryView, type DiaryRecord } from '../../domain/content'
+import { assertDeadlineInRange } from '../../domain/date-bounds'
 import { AppError } from '../../domain/errors'
 import { contentSchemas } from '../../domain/schemas/content'
 import { assertSafeText, SCENE } from '../../server/content-check'
 import { findContest, insertContest, listContests } from '../../server/collections/contests'
-import { findDiary, incrementLikes, insertDiary, listDiaries, topEntries } from '../../server/collections/diaries'
-import { insertLike, likedAmong } from '../../server/collections/likes'
+import { findDiary, insertDiary, listDiaries, topEntries } from '../../server/collections/diaries'
+import { likedAmong, likeOnce } from '../../server/collections/likes'
+import { consumeRateLimit } from '../../server/collections/rate-limits'
 import type { Database } from '../../server/cloud'
+import { recordIdFor } from '../../server/request-ids'
 import { action } from '../../server/router'
 
 const CONTEST_MISSING = '活动不存在或已被删除'
@@ -20,34 +23,39 @@ export const diaryActions = {
   postDiary: action({
     input: contentSchemas.postDiary,
     handler: async (input, ctx) => {
+      const id = recordIdFor(ctx.openid, 'content.postDiary', input.requestId)
+      if (id && (await findDiary(ctx.db, id))) return { id } // a retry of a post already stored
+      await consumeRateLimit(ctx.db, ctx.openid, 'content.postDiary', ctx.now())
       if (input.contestId) {
         const contest = await findContest(ctx.db, input.contestId)
         if (!contest) throw new AppError('NOT_FOUND', CONTEST_MISSING)
         assertContestOpen(contest, ctx.now())
       }
       await assertSafeText(ctx.cloud, ctx.openid, [input.text], SCENE.socialLog)
-      const id = await insertDiary(ctx.db, {
-        openid: ctx.openid,
-        authorName: displayName(ctx.member),
-        text: input.text,
-        photoFileID: input.photoFileID,
-        ...(input.contestId ? { contestId: input.contestId } : {}),
-        likeCount: 0,
-        createdAt: ctx.now(),
-      })
-      return { id }
+      const stored = await insertDiary(
+        ctx.db,
+        {
+          openid: ctx.openid,
+          authorName: displayName(ctx.member),
+          text: input.text,
+          photoFileID: input.photoFileID,
+          ...(input.contestId ? { contestId: input.contestId } : {}),
+          likeCount: 0,
+          rankedLikes: 0,
+          createdAt: ctx.now(),
+        },
+        id,
+      )
+      return { id: stored }
     },
   }),
 
   like: action({
     input: contentSchemas.like,
     handler: async (input, ctx) => {
-      if (!(await findDiary(ctx.db, input.id))) throw new AppError('NOT_FOUND', '这条日记不存在或已被删除')
-      // the like document is the once-per-mother guard; only the insert that created it counts
-      const counted = await insertLike(ctx.db, input.id, ctx.openid, ctx.now())
-      if (counted) await incrementLikes(ctx.db, input.id)
-      const after = await findDiary(ctx.db, input.id)
-      return { liked: true as const, counted, likeCount: after?.likeCount ?? 0 }
+      await consumeRateLimit(ctx.db, ctx.openid, 'content.like', ctx.now())
+      const { counted, likeCount } = await likeOnce(ctx.db, input.id, ctx.openid, ctx.now())
+      return { liked: true as const, counted, likeCount }
     },
   }),
 
@@ -63,10 +71,10 @@ export const diaryActions = {
     input: contentSchemas.createContest,
     handler: async (input, ctx) => {
       const deadline = new Date(input.deadline)
-      assertDeadlineAhead(deadline, ctx.now())
+      assertDeadlineInRange(deadline, ctx.now())
       await assertSafeText(ctx.cloud, ctx.openid, [input.title, input.theme], SCENE.forum)
-      const id = await insertContest(ctx.db, { title: input.title, theme: input.theme, deadline, createdBy: ctx.openid, createdAt: ctx.now() })
-      return { id }
+      const contest = { title: input.title, theme: input.theme, deadline, createdBy: ctx.openid, createdAt: ctx.now() }
+      return { id: await insertContest(ctx.db, contest, recordIdFor(ctx.openid, 'content.createContest', input.requestId)) }
     },
   }),
 
@@ -85,7 +93,7 @@ export const diaryActions = {
       if (!contest) throw new AppError('NOT_FOUND', CONTEST_MISSING)
       const ranked = rankEntries(await topEntries(ctx.db, input.contestId))
       const views = await viewsFor(ctx.db, ctx.openid, ranked)
-      return { contest: toContestView(contest, ctx.now()), items: views.map((v, i) => ({ ...v, rank: ranked[i].rank })) }
+      return { contest: toContestView(contest, ctx.now()), items: views.map((v, i) => ({ ...v, rank: ranked[i].rank, rankedLikes: ranked[i].rankedLikes ?? 0 })) }
     },
   }),
 }

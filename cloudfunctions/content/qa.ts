@@ -5,15 +5,19 @@ import { contentSchemas } from '../../domain/schemas/content'
 import { assertSafeText, SCENE } from '../../server/content-check'
 import { toPage } from '../../server/collections/paging'
 import { answerQuestion, findQuestion, insertQuestion, listUnanswered, listVisibleQuestions } from '../../server/collections/questions'
+import { consumeRateLimit } from '../../server/collections/rate-limits'
+import { recordIdFor } from '../../server/request-ids'
 import { action } from '../../server/router'
 
 export const qaActions = {
   ask: action({
     input: contentSchemas.ask,
     handler: async (input, ctx) => {
+      const id = recordIdFor(ctx.openid, 'content.ask', input.requestId)
+      if (id && (await findQuestion(ctx.db, id))) return { id } // a retry of a question already stored
+      await consumeRateLimit(ctx.db, ctx.openid, 'content.ask', ctx.now())
       await assertSafeText(ctx.cloud, ctx.openid, [input.question], SCENE.comment)
-      const id = await insertQuestion(ctx.db, { question: input.question, askedBy: ctx.openid, askedAt: ctx.now(), answered: false })
-      return { id }
+      return { id: await insertQuestion(ctx.db, { question: input.question, askedBy: ctx.openid, askedAt: ctx.now(), answered: false }, id) }
     },
   }),
 

@@ -1,6 +1,7 @@
+import { assertBabyDateInRange } from '../../domain/date-bounds'
 import { AppError } from '../../domain/errors'
 import { reapplyFrom, type MemberRecord } from '../../domain/member'
-import type { ApplyInput } from '../../domain/schemas/member'
+import type { ApplyParams } from '../../domain/schemas/member'
 import { autoTags, mergeTags } from '../../domain/tags'
 import { chinaDay } from '../../domain/time'
 import { assertSafeText } from '../../server/content-check'
@@ -19,7 +20,7 @@ async function phoneFromCode(ctx: ActionContext, code: string): Promise<string> 
   throw new AppError('BAD_INPUT', '手机号授权已失效，请重新点击获取手机号')
 }
 
-function applicationFields(input: ApplyInput, phone: string | undefined, now: Date): Partial<MemberRecord> {
+function applicationFields(input: ApplyParams, phone: string | undefined, now: Date): Partial<MemberRecord> {
   const fields: Partial<MemberRecord> = {
     nickname: input.nickname,
     babyBirthDate: input.babyBirthDate,
@@ -37,10 +38,11 @@ function applicationFields(input: ApplyInput, phone: string | undefined, now: Da
  * member.apply: a visitor applies; a pending applicant may correct her application (same record,
  * no duplicate); a rejected one may apply again once the cooling period is over.
  */
-export async function apply(input: ApplyInput, ctx: ActionContext): Promise<{ status: 'pending' }> {
+export async function apply(input: ApplyParams, ctx: ActionContext): Promise<{ status: 'pending' }> {
   const existing = ctx.member
   if (existing?.status === 'member') throw new AppError('CONFLICT', '你已经是社群会员啦，无需重复申请')
   const now = ctx.now()
+  assertBabyDateInRange(input.babyBirthDate, now)
   if (existing?.status === 'rejected') {
     const from = reapplyFrom(existing)
     if (from && from.getTime() > now.getTime()) throw new AppError('CONFLICT', `申请未通过，${chinaDay(from)} 起可以重新申请`)

@@ -1,7 +1,7 @@
 // member: admission, the member directory, roles, tags and her own data.
 import { describeMe } from '../../domain/member'
 import { memberSchemas } from '../../domain/schemas/member'
-import { action, createRouter } from '../../server/router'
+import { action, createRouter, type ActionTable } from '../../server/router'
 import { apply } from './apply'
 import { refreshTags } from './daily-tags'
 import { list, setRoles, tag } from './directory'
@@ -9,6 +9,7 @@ import { landing } from './landing'
 import { deleteAccount, exportData } from './privacy'
 import { pending, review } from './review'
 
+// checked against the contract in domain/api.ts: a renamed field or a missing action stops the build
 export const actions = {
   landing: action({ input: memberSchemas.landing, handler: landing }),
   me: action({ input: memberSchemas.me, handler: async (_input, ctx) => describeMe(ctx.openid, ctx.member, ctx.now()) }),
@@ -20,6 +21,6 @@ export const actions = {
   setRoles: action({ input: memberSchemas.setRoles, handler: setRoles }),
   export: action({ input: memberSchemas.export, handler: exportData }),
   deleteAccount: action({ input: memberSchemas.deleteAccount, handler: deleteAccount }),
-}
+} satisfies ActionTable<'member'>
 
 export const main = createRouter('member', actions, { onTimer: (ctx) => refreshTags(ctx) })

@@ -1,6 +1,6 @@
 import type { MemberExport } from '../../domain/api'
 import { AppError } from '../../domain/errors'
-import { removeMember } from '../../server/collections/members'
+import { unlikeAll } from '../../server/collections/likes'
 import { collectPersonalData, erasePersonalData } from '../../server/privacy'
 import type { ActionContext } from '../../server/router'
 
@@ -15,13 +15,15 @@ export async function exportData(_input: unknown, ctx: ActionContext): Promise<M
 }
 
 /**
- * member.deleteAccount: her personal data is erased; records needed for accounting are kept with
- * the link to her cut. Erasing content first means a retry after a failure finishes the job.
+ * member.deleteAccount: her personal data is erased; records others need (posts she published,
+ * answers, reviews, accounting) are kept with the link to her cut. Her likes are taken back with the
+ * counts they added, one transaction each. Her own record goes last, so a retry after a failure
+ * still finds her and finishes the job.
  */
 export async function deleteAccount(_input: unknown, ctx: ActionContext): Promise<{ deleted: true }> {
   if (!ctx.member) throw new AppError('NOT_FOUND', '没有需要注销的资料')
   if (ctx.member.roles.includes('admin')) throw new AppError('CONFLICT', '管理员请先移交管理员权限再注销')
+  await unlikeAll(ctx.db, ctx.openid)
   await erasePersonalData(ctx.db, ctx.openid)
-  await removeMember(ctx.db, ctx.openid)
   return { deleted: true }
 }

@@ -2,14 +2,15 @@ import { AppError } from '../../domain/errors'
 import { summarizeMember, type MemberSummary, type Page } from '../../domain/member'
 import { reviewResultMessage, TEMPLATE_IDS } from '../../domain/notifications'
 import type { MemberStatus } from '../../domain/roles'
-import type { PendingInput, ReviewInput } from '../../domain/schemas/member'
+import type { PendingParams, ReviewParams } from '../../domain/schemas/member'
 import { editManualTags, mergeTags } from '../../domain/tags'
+import { assertSafeText, SCENE } from '../../server/content-check'
 import { findMember, pageMembers, updateIfStatus } from '../../server/collections/members'
 import { toPage } from '../../server/collections/paging'
 import type { ActionContext } from '../../server/router'
 
 /** The review queue: pending applicants, oldest first, phones masked. */
-export async function pending(input: Required<PendingInput>, ctx: ActionContext): Promise<Page<MemberSummary>> {
+export async function pending(input: PendingParams, ctx: ActionContext): Promise<Page<MemberSummary>> {
   const now = ctx.now()
   const result = await pageMembers(ctx.db, { status: 'pending' }, ['appliedAt', 'asc'], input)
   return toPage(result, input, (r) => summarizeMember(r, now))
@@ -36,7 +37,9 @@ async function notify(ctx: ActionContext, openid: string, decision: 'approve' | 
  * member.review: approve (with tags) or reject (with a note she sees). Deciding is one conditional
  * update on `status: 'pending'`, so when two leaders decide at once exactly one wins.
  */
-export async function review(input: ReviewInput, ctx: ActionContext): Promise<{ status: MemberStatus }> {
+export async function review(input: ReviewParams, ctx: ActionContext): Promise<{ status: MemberStatus }> {
+  // she reads the note, other leaders read the tags: both pass the check like any user text
+  await assertSafeText(ctx.cloud, ctx.openid, [input.note, ...(input.tags ?? [])], SCENE.profile)
   const applicant = await findMember(ctx.db, input.openid)
   if (!applicant) throw new AppError('NOT_FOUND', '没有找到这位妈妈的申请')
   if (applicant.status !== 'pending') throw new AppError('CONFLICT', '这份申请已经处理过了')

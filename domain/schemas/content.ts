@@ -1,38 +1,42 @@
 import { z } from 'zod'
-import { docId, isoDateTime, page, pageSize, tagName } from './common'
+import { docId, isoDateTime, line, page, pageSize, paragraph, requestId, tagName } from './common'
 
 // a cloud storage file id as wx.cloud.uploadFile answers it
-const fileID = z.string().trim().regex(/^cloud:\/\/\S+$/, '请先上传图片').max(512)
+const fileID = line().regex(/^cloud:\/\/\S+$/, '请先上传图片').max(512)
 
 export const contentSchemas = {
   publishPost: z.object({
-    title: z.string().trim().min(1, '请填写标题').max(40, '标题最多 40 个字'),
-    body: z.string().trim().min(1, '请填写正文').max(2000, '正文最多 2000 个字'),
+    title: line().min(1, '请填写标题').max(40, '标题最多 40 个字'),
+    body: paragraph().min(1, '请填写正文').max(2000, '正文最多 2000 个字'),
     kind: z.enum(['tip', 'expert'], { message: '类型只能是干货或专家文章' }),
     targetTags: z.array(tagName).max(10, '最多选 10 个标签').optional(),
     coverFileID: fileID.optional(),
+    requestId: requestId.optional(),
   }).strict(),
   feed: z.object({ page, pageSize }).strict(),
   ask: z.object({
-    question: z.string().trim().min(5, '问题至少 5 个字').max(500, '问题最多 500 个字'),
+    question: paragraph().min(5, '问题至少 5 个字').max(500, '问题最多 500 个字'),
+    requestId: requestId.optional(),
   }).strict(),
   answer: z.object({
     id: docId,
-    answer: z.string().trim().min(1, '请填写回答').max(2000, '回答最多 2000 个字'),
+    answer: paragraph().min(1, '请填写回答').max(2000, '回答最多 2000 个字'),
   }).strict(),
   questions: z.object({ page, pageSize, mine: z.boolean().optional() }).strict(),
   unanswered: z.object({ page, pageSize }).strict(),
   postDiary: z.object({
-    text: z.string().trim().min(1, '说点什么吧').max(200, '最多 200 个字'),
+    text: paragraph().min(1, '说点什么吧').max(200, '最多 200 个字'),
     photoFileID: fileID,
     contestId: docId.optional(),
+    requestId: requestId.optional(),
   }).strict(),
   like: z.object({ id: docId }).strict(),
   diaries: z.object({ page, pageSize, contestId: docId.optional() }).strict(),
   createContest: z.object({
-    title: z.string().trim().min(1, '请填写活动名称').max(30, '活动名称最多 30 个字'),
-    theme: z.string().trim().min(1, '请填写活动主题').max(200, '活动主题最多 200 个字'),
+    title: line().min(1, '请填写活动名称').max(30, '活动名称最多 30 个字'),
+    theme: paragraph().min(1, '请填写活动主题').max(200, '活动主题最多 200 个字'),
     deadline: isoDateTime,
+    requestId: requestId.optional(),
   }).strict(),
   contests: z.object({}).strict(),
   ranking: z.object({ contestId: docId }).strict(),
@@ -49,3 +53,16 @@ export type LikeInput = z.input<typeof contentSchemas.like>
 export type DiariesInput = z.input<typeof contentSchemas.diaries>
 export type CreateContestInput = z.input<typeof contentSchemas.createContest>
 export type RankingInput = z.input<typeof contentSchemas.ranking>
+
+// What a handler receives: the schema's parsed output (defaults filled, text trimmed).
+export type PublishPostParams = z.output<typeof contentSchemas.publishPost>
+export type FeedParams = z.output<typeof contentSchemas.feed>
+export type AskParams = z.output<typeof contentSchemas.ask>
+export type AnswerParams = z.output<typeof contentSchemas.answer>
+export type QuestionsParams = z.output<typeof contentSchemas.questions>
+export type UnansweredParams = z.output<typeof contentSchemas.unanswered>
+export type PostDiaryParams = z.output<typeof contentSchemas.postDiary>
+export type LikeParams = z.output<typeof contentSchemas.like>
+export type DiariesParams = z.output<typeof contentSchemas.diaries>
+export type CreateContestParams = z.output<typeof contentSchemas.createContest>
+export type RankingParams = z.output<typeof contentSchemas.ranking>

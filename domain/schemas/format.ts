@@ -28,6 +28,14 @@ export const FIELD_LABELS: Record<string, string> = {
   page: '页码',
   pageSize: '每页条数',
   mine: '只看我的',
+  requestId: '请求编号',
+  keyword: '关键词',
+  status: '状态',
+  add: '添加的标签',
+  remove: '移除的标签',
+  confirm: '确认',
+  phoneCode: '手机号授权',
+  privacyConsent: '隐私协议',
 }
 
 export interface IssueLike {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { chinaMobile, isoDate, noInput, openid, page, pageSize, tagName } from './common'
+import { chinaMobile, isoDate, line, noInput, openid, page, pageSize, paragraph, tagName } from './common'
 import { ROLES } from '../roles'
 
 /** Needs a mother can tick on the application; "其它" comes with free text. */
@@ -10,26 +10,26 @@ export const memberSchemas = {
   landing: noInput,
   apply: z.object({
     babyBirthDate: isoDate,
-    needs: z.array(z.string().trim().min(1, '需求不能为空').max(30, '每项需求最多 30 个字')).max(8, '需求最多选 8 项'),
-    nickname: z.string().trim().min(1, '请填写昵称').max(20, '昵称最多 20 个字'),
+    needs: z.array(line().min(1, '需求不能为空').max(30, '每项需求最多 30 个字')).max(8, '需求最多选 8 项'),
+    nickname: line().min(1, '请填写昵称').max(20, '昵称最多 20 个字'),
     phone: chinaMobile.optional(),
     /** weapp: the code from the phone-number button, exchanged server-side for the number */
-    phoneCode: z.string().min(1).max(128).optional(),
-    city: z.string().trim().max(20, '城市最多 20 个字').optional(),
+    phoneCode: line().min(1).max(128).optional(),
+    city: line().max(20, '城市最多 20 个字').optional(),
     /** the privacy notice version she agreed to; the app sends it with every application */
-    privacyConsent: z.string().trim().min(1).max(20).optional(),
+    privacyConsent: line().min(1).max(20).optional(),
   }).strict(),
   review: z.object({
     openid,
     decision: z.enum(['approve', 'reject'], { message: '审核结果只能是 approve 或 reject' }),
-    note: z.string().trim().max(200, '备注最多 200 个字').optional(),
+    note: paragraph().max(200, '备注最多 200 个字').optional(),
     tags: z.array(tagName).max(20).optional(),
   }).strict(),
   pending: z.object({ page, pageSize }).strict(),
   list: z.object({
     status: z.enum(['pending', 'member', 'rejected']).optional(),
     tag: tagName.optional(),
-    keyword: z.string().trim().max(20, '关键词最多 20 个字').optional(),
+    keyword: line().max(20, '关键词最多 20 个字').optional(),
     page,
     pageSize,
   }).strict(),
@@ -53,3 +53,12 @@ export type ListInput = z.input<typeof memberSchemas.list>
 export type TagInput = z.input<typeof memberSchemas.tag>
 export type SetRolesInput = z.input<typeof memberSchemas.setRoles>
 export type DeleteAccountInput = z.input<typeof memberSchemas.deleteAccount>
+
+// What a handler receives: the schema's parsed output (defaults filled, text trimmed).
+export type ApplyParams = z.output<typeof memberSchemas.apply>
+export type ReviewParams = z.output<typeof memberSchemas.review>
+export type PendingParams = z.output<typeof memberSchemas.pending>
+export type ListParams = z.output<typeof memberSchemas.list>
+export type TagParams = z.output<typeof memberSchemas.tag>
+export type SetRolesParams = z.output<typeof memberSchemas.setRoles>
+export type DeleteAccountParams = z.output<typeof memberSchemas.deleteAccount>

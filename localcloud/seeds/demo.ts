@@ -22,6 +22,8 @@ export default function seed(store: Store): void {
   member('demo-leader', { nickname: '阿敏团长', roles: ['leader'], babyBirthDate: birthDate(20), tags: ['1-3岁'], autoTags: ['1-3岁'] })
   member('demo-cs', { nickname: '客服小周', roles: ['cs'] })
   member('demo-admin', { nickname: '管理员', roles: ['admin'] })
+  // the admin set every role change reads and writes with the roles (docs/DATA.md, settings/admins)
+  store.put('settings', { _id: 'admins', openids: ['demo-admin'] })
   const applicant = (openid: string, daysAgo: number, fields: Record<string, unknown>) =>
     store.put('members', { _id: openid, status: 'pending', roles: [], tags: [], autoTags: [], manualTags: [], appliedAt: new Date(now - daysAgo * DAY), privacyConsent: 'v1', ...fields })
   applicant('demo-pending', 1, { nickname: '豆豆妈妈', babyBirthDate: birthDate(3), needs: ['敏感肌'], city: '上海', phone: '13912340001', tags: ['0-6月', '敏感肌宝宝妈妈'], autoTags: ['0-6月', '敏感肌宝宝妈妈'] })

@@ -1,13 +1,14 @@
 import type { Database } from '../cloud'
 import type { ContestRecord } from '../../domain/content'
-import { findById, insertDocument } from './documents'
+import { findById, insertOnce } from './documents'
 
 export const CONTESTS = 'contests'
 
 /** The contest list is short by nature (a few a month); the page shows the latest ones. */
 export const CONTEST_LIST_LIMIT = 20
 
-export const insertContest = (db: Database, contest: Omit<ContestRecord, '_id'>) => insertDocument(db, CONTESTS, contest)
+/** `id` from the client's request id: a retried create answers the record the first attempt stored. */
+export const insertContest = (db: Database, contest: Omit<ContestRecord, '_id'>, id?: string) => insertOnce(db, CONTESTS, contest, id)
 
 export const findContest = (db: Database, id: string) => findById<ContestRecord>(db, CONTESTS, id)
 

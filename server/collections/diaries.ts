@@ -1,6 +1,6 @@
 import type { Database } from '../cloud'
 import type { DiaryRecord } from '../../domain/content'
-import { findById, insertDocument } from './documents'
+import { findById, insertOnce } from './documents'
 import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const DIARIES = 'diaries'
@@ -8,7 +8,8 @@ export const DIARIES = 'diaries'
 /** How many entries a contest ranking reads (the page shows the top of it). */
 export const RANKING_LIMIT = 100
 
-export const insertDiary = (db: Database, diary: Omit<DiaryRecord, '_id'>) => insertDocument(db, DIARIES, diary)
+/** `id` from the client's request id: a retried post answers the diary the first attempt stored. */
+export const insertDiary = (db: Database, diary: Omit<DiaryRecord, '_id'>, id?: string) => insertOnce(db, DIARIES, diary, id)
 
 export const findDiary = (db: Database, id: string) => findById<DiaryRecord>(db, DIARIES, id)
 
@@ -18,17 +19,12 @@ export async function listDiaries(db: Database, contestId: string | undefined, p
   return readPage<DiaryRecord>(contestId ? coll.where({ contestId }) : coll.where({}), [['createdAt', 'desc']], page)
 }
 
-/** An atomic increment: concurrent likes of different mothers never lose one another. */
-export async function incrementLikes(db: Database, id: string): Promise<void> {
-  await db.collection(DIARIES).doc(id).update({ data: { likeCount: db.command.inc(1) } })
-}
-
-/** A contest's leading entries in ranking order (most likes, then earliest). */
+/** A contest's leading entries in ranking order (most likes from others, then earliest), on the `contest_ranking` index. */
 export async function topEntries(db: Database, contestId: string): Promise<DiaryRecord[]> {
   const res = (await db
     .collection(DIARIES)
     .where({ contestId })
-    .orderBy('likeCount', 'desc')
+    .orderBy('rankedLikes', 'desc')
     .orderBy('createdAt', 'asc')
     .limit(RANKING_LIMIT)
     .get()) as unknown as { data: DiaryRecord[] }

@@ -27,3 +27,14 @@ export async function insertIfAbsent<T extends { _id: string }>(db: Database, co
     throw e
   }
 }
+
+/**
+ * Inserts a created record once per client request: with an `_id` derived from the request (see
+ * server/request-ids.ts) a retry collides and answers the record the first attempt stored; without
+ * one the database picks the `_id`.
+ */
+export async function insertOnce<T extends object>(db: Database, collection: string, doc: T, id: string | undefined): Promise<string> {
+  if (!id) return insertDocument(db, collection, doc)
+  await insertIfAbsent(db, collection, { ...doc, _id: id })
+  return id
+}

@@ -4,7 +4,6 @@ import { isMissingDocument } from '../db-errors'
 import { insertIfAbsent } from './documents'
 import { readPage, type PageRequest, type PageResult } from './paging'
 import type { MemberRecord } from '../../domain/member'
-import type { Role } from '../../domain/roles'
 
 export const MEMBERS = 'members'
 
@@ -32,19 +31,6 @@ export async function updateIfStatus(db: Database, openid: string, statuses: Mem
   const _ = db.command
   const res = await db.collection(MEMBERS).where({ _id: openid, status: statuses.length === 1 ? statuses[0] : _.in(statuses) }).update({ data })
   return (res as { stats: { updated: number } }).stats.updated === 1
-}
-
-export async function updateMember(db: Database, openid: string, data: Record<string, unknown>): Promise<boolean> {
-  const res = await db.collection(MEMBERS).where({ _id: openid }).update({ data })
-  return (res as { stats: { updated: number } }).stats.updated === 1
-}
-
-/** Replaces array fields wholesale (update would merge nested objects, arrays need `_.set`). */
-export async function setMemberFields(db: Database, openid: string, fields: { tags?: string[]; manualTags?: string[]; autoTags?: string[]; roles?: Role[] }) {
-  const _ = db.command
-  const data: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) data[k] = _.set(v)
-  return updateMember(db, openid, data)
 }
 
 export interface MemberQuery {
@@ -77,8 +63,4 @@ export async function* everyMember(db: Database, size = 100): AsyncGenerator<Mem
     after = res.data[res.data.length - 1]._id
     if (res.data.length < size) return
   }
-}
-
-export async function removeMember(db: Database, openid: string): Promise<void> {
-  await db.collection(MEMBERS).doc(openid).remove()
 }

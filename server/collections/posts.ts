@@ -1,11 +1,12 @@
 import type { Database } from '../cloud'
 import type { PostRecord } from '../../domain/content'
-import { insertDocument } from './documents'
+import { insertOnce } from './documents'
 import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const POSTS = 'posts'
 
-export const insertPost = (db: Database, post: Omit<PostRecord, '_id'>) => insertDocument(db, POSTS, post)
+/** `id` from the client's request id: a retried create answers the record the first attempt stored. */
+export const insertPost = (db: Database, post: Omit<PostRecord, '_id'>, id?: string) => insertOnce(db, POSTS, post, id)
 
 /**
  * The feed, newest first. `visibleTags` null = every post (staff); otherwise untargeted posts plus

@@ -1,11 +1,12 @@
 import type { Database } from '../cloud'
 import type { QuestionRecord } from '../../domain/content'
-import { findById, insertDocument } from './documents'
+import { findById, insertOnce } from './documents'
 import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const QUESTIONS = 'questions'
 
-export const insertQuestion = (db: Database, q: Omit<QuestionRecord, '_id'>) => insertDocument(db, QUESTIONS, q)
+/** `id` from the client's request id: a retried create answers the record the first attempt stored. */
+export const insertQuestion = (db: Database, q: Omit<QuestionRecord, '_id'>, id?: string) => insertOnce(db, QUESTIONS, q, id)
 
 export const findQuestion = (db: Database, id: string) => findById<QuestionRecord>(db, QUESTIONS, id)
 

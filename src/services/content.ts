@@ -1,12 +1,14 @@
 // The community's daily value, one function per action, so pages never spell action names or inputs.
+// Creates carry one requestId per submit (see request-id.ts).
 import type { CreateContestInput, PostDiaryInput, PublishPostInput } from '../../domain/schemas/content'
 import { call } from './cloud'
+import { submitOnce } from './request-id'
 
 export const fetchFeed = (page: number, pageSize = 10) => call('content', 'feed', { page, pageSize })
 
-export const publishPost = (input: PublishPostInput) => call('content', 'publishPost', input)
+export const publishPost = (input: PublishPostInput) => submitOnce((requestId) => call('content', 'publishPost', { ...input, requestId }))
 
-export const askQuestion = (question: string) => call('content', 'ask', { question })
+export const askQuestion = (question: string) => submitOnce((requestId) => call('content', 'ask', { question, requestId }))
 
 export const answerQuestion = (id: string, answer: string) => call('content', 'answer', { id, answer })
 
@@ -15,7 +17,7 @@ export const fetchQuestions = (mine: boolean) => (page: number, pageSize = 20) =
 
 export const fetchUnanswered = (page: number, pageSize = 20) => call('content', 'unanswered', { page, pageSize })
 
-export const postDiary = (input: PostDiaryInput) => call('content', 'postDiary', input)
+export const postDiary = (input: PostDiaryInput) => submitOnce((requestId) => call('content', 'postDiary', { ...input, requestId }))
 
 export const likeDiary = (id: string) => call('content', 'like', { id })
 
@@ -23,7 +25,7 @@ export const likeDiary = (id: string) => call('content', 'like', { id })
 export const fetchDiaries = (contestId?: string) => (page: number, pageSize = 20) =>
   call('content', 'diaries', contestId ? { page, pageSize, contestId } : { page, pageSize })
 
-export const createContest = (input: CreateContestInput) => call('content', 'createContest', input)
+export const createContest = (input: CreateContestInput) => submitOnce((requestId) => call('content', 'createContest', { ...input, requestId }))
 
 export const fetchContests = () => call('content', 'contests', {})
 

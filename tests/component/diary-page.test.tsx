@@ -83,7 +83,7 @@ test('a diary uploads the picked photo, then posts its fileID with the line', as
   await waitFor(() => expect(toasts).toContain('发布成功'))
   expect(uploads).toEqual([{ cloudPath: expect.stringMatching(/^diary\/\d+-[a-z0-9]+\.png$/), filePath: 'wxfile://tmp/baby.png' }])
   const post = calls.find((c) => c.data.action === 'postDiary')
-  expect(post?.data).toEqual({ action: 'postDiary', text: '第一次叫妈妈', photoFileID: `cloud://env.bucket/${uploads[0].cloudPath}` })
+  expect(post?.data).toEqual({ action: 'postDiary', text: '第一次叫妈妈', photoFileID: `cloud://env.bucket/${uploads[0].cloudPath}`, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
 })
 
 test('a rejected diary shows the function’s message and keeps her draft', async () => {

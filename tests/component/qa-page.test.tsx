@@ -49,7 +49,7 @@ test('asking sends the question, clears the box and shows her questions', async 
   fireEvent.change(box, { target: { value: ' 几个月加辅食？ ' } })
   fireEvent.click(screen.getByText('提交问题'))
   expect(await screen.findByText('等待专家回答')).toBeTruthy()
-  expect(calls.find((c) => c.data.action === 'ask')?.data).toEqual({ action: 'ask', question: '几个月加辅食？' })
+  expect(calls.find((c) => c.data.action === 'ask')?.data).toEqual({ action: 'ask', question: '几个月加辅食？', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
   expect(calls.at(-1)?.data).toEqual({ action: 'questions', page: 1, pageSize: 20, mine: true })
   expect(box.value).toBe('')
   await waitFor(() => expect(toasts).toEqual(['提问成功，专家回答后会公开']))

@@ -46,9 +46,14 @@ describe('diaries and likes', () => {
   })
 
   test('20 parallel likes by the same mother count once', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call<{ counted: boolean }>('content', { action: 'like', id: first }, MOTHER_2)))
-    expect(results.every((r) => r.ok)).toBe(true)
-    expect(results.filter((r) => r.ok && r.data.counted)).toHaveLength(1)
+    // the first four (one per worker) all read "not liked yet" before any writes
+    const reads = cloud.barrier({ collection: 'likes', action: 'get', count: 4 })
+    const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call<{ counted: boolean; likeCount: number }>('content', { action: 'like', id: first }, MOTHER_2)))
+    await reads
+    const counted = { ok: true, data: { liked: true, counted: true, likeCount: 1 } }
+    const repeat = { ok: true, data: { liked: true, counted: false, likeCount: 1 } }
+    expect(results.filter((r) => r.ok && r.data.counted)).toEqual([counted])
+    expect(results.filter((r) => !(r.ok && r.data.counted))).toEqual(Array(19).fill(repeat))
     expect(await likeCount(first)).toBe(1)
     expect(await countOf(cloud, 'likes', { diaryId: first })).toBe(1)
   })
@@ -96,8 +101,11 @@ describe('contests', () => {
     expect(items[0]).toEqual({ id: contestId, title: '宝宝第一次', theme: '晒出宝宝的第一次翻身、第一颗牙', deadline: '2026-11-27T12:00:00.000Z', open: true, createdAt: expect.any(String) })
   })
 
-  test('a deadline in the past or not ISO is BAD_INPUT and no contest is written', async () => {
+  test('a deadline in the past, beyond 180 days or not ISO is BAD_INPUT and no contest is written', async () => {
     const before = await countOf(cloud, 'contests')
+    for (const deadline of ['9999-12-31T00:00:00+08:00', '2027-05-20T10:00:01+08:00']) {
+      expect(errorOf(await cloud.call('content', { action: 'createContest', title: '太远', theme: '主题', deadline }, LEADER))).toEqual({ code: 'BAD_INPUT', message: '截止时间最多设在 180 天以内' })
+    }
     const past = errorOf(await cloud.call('content', { action: 'createContest', title: '过去', theme: '主题', deadline: '2026-11-01T00:00:00+08:00' }, LEADER))
     expect(past).toEqual({ code: 'BAD_INPUT', message: '截止时间需晚于现在' })
     expect(errorOf(await cloud.call('content', { action: 'createContest', title: '格式', theme: '主题', deadline: '下周五' }, LEADER)).code).toBe('BAD_INPUT')
@@ -121,6 +129,15 @@ describe('contests', () => {
     expect(entries.items.map((d) => d.id)).toEqual([c, b, a])
   })
 
+  test('a mother’s like on her own entry counts on the diary but not in the ranking', async () => {
+    const own = (await postDiary(MOTHER_2, { text: '自己点赞的参赛', photoFileID: photo('self'), contestId })).id
+    expect(await cloud.ok('content', { action: 'like', id: own }, MOTHER_2)).toEqual({ liked: true, counted: true, likeCount: 1 })
+    const ranking = await cloud.ok<{ items: RankedDiary[] }>('content', { action: 'ranking', contestId }, MOTHER)
+    const mine = ranking.items.find((e) => e.id === own)
+    expect(mine).toMatchObject({ likeCount: 1, rankedLikes: 0, rank: 4 })
+    expect(ranking.items.map((e) => e.rankedLikes)).toEqual([2, 1, 1, 0])
+  })
+
   test('after the deadline an entry is a CONFLICT saying the contest has ended, and nothing is stored', async () => {
     await cloud.advanceClock(8 * DAY)
     const before = await countOf(cloud, 'diaries')
@@ -130,7 +147,7 @@ describe('contests', () => {
     expect(await countOf(cloud, 'diaries')).toBe(before)
     expect((await cloud.ok<{ items: ContestView[] }>('content', { action: 'contests' }, MOTHER)).items.find((x) => x.id === contestId)?.open).toBe(false)
     // the ranking stays readable after the contest ends
-    expect((await cloud.ok<{ items: RankedDiary[] }>('content', { action: 'ranking', contestId }, MOTHER)).items).toHaveLength(3)
+    expect((await cloud.ok<{ items: RankedDiary[] }>('content', { action: 'ranking', contestId }, MOTHER)).items).toHaveLength(4)
   })
 
   test('an unknown contest is NOT_FOUND for entries and the ranking', async () => {

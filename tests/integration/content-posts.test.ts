@@ -148,12 +148,15 @@ describe('expert Q&A', () => {
 
   test('two leaders answering the same question at once: exactly one answer wins', async () => {
     const { id } = await cloud.ok<{ id: string }>('content', { action: 'ask', question: '夜奶要不要断？' }, MOTHER)
+    // both writes arrive before either is applied: only the `answered: false` condition decides
+    const writes = cloud.barrier({ collection: 'questions', action: 'update', count: 2 })
     const results = await Promise.all([
       cloud.call('content', { action: 'answer', id, answer: '一岁后可以慢慢断' }, LEADER),
       cloud.call('content', { action: 'answer', id, answer: '看宝宝体重增长' }, LEADER_2),
     ])
-    expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(results.filter((r) => !r.ok).map((r) => errorOf(r).code)).toEqual(['CONFLICT'])
+    await writes
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, data: { id, answeredAt: expect.any(String) } }])
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: { code: 'CONFLICT', message: '这个问题已经有人回答了，请刷新后查看' } }])
     const doc = (await cloud.db.collection('questions').doc(id).get()).data
     const winner = results.findIndex((r) => r.ok)
     expect(doc.answeredBy).toBe([LEADER, LEADER_2][winner])

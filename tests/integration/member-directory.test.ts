@@ -49,6 +49,41 @@ describe('member.list', () => {
   })
 })
 
+describe('hostile input', () => {
+  test('a NUL or other control character in any text is BAD_INPUT, never INTERNAL', async () => {
+    for (const keyword of ['小\u0000雨', '\u001b[31m', 'a\u007fb']) {
+      expect(await cloud.call('member', { action: 'list', keyword }, LEADER)).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: '关键词：不能包含特殊控制字符' } })
+    }
+    expect(await cloud.call('member', { action: 'tag', openid: 'o-dir-1', add: ['坏\u0000标签'] }, LEADER)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await cloud.call('content', { action: 'ask', question: '宝宝\u0000湿疹怎么办' }, 'o-dir-1')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+
+  test('leader text goes through the content check: manual tags, review notes and tags', async () => {
+    const before = await cloud.member('o-dir-1')
+    expect(await cloud.call('member', { action: 'tag', openid: 'o-dir-1', add: ['加微信返现'] }, LEADER)).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+    expect((await cloud.member('o-dir-1'))?.manualTags).toEqual(before?.manualTags)
+    await cloud.seedMember({ openid: 'o-dir-check', status: 'pending' })
+    expect(await cloud.call('member', { action: 'review', openid: 'o-dir-check', decision: 'reject', note: '你去赌博吧' }, LEADER)).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+    expect(await cloud.call('member', { action: 'review', openid: 'o-dir-check', decision: 'approve', tags: ['违禁词'] }, LEADER)).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+    expect((await cloud.member('o-dir-check'))?.status).toBe('pending')
+  })
+
+  test('an implausible birth or due date is BAD_INPUT saying the bound, and nothing is written', async () => {
+    const cases: [string, RegExp][] = [
+      ['0001-01-01', /6 岁以内.*2020-11-28/],
+      ['2020-11-27', /2020-11-28/],
+      ['2029-11-28', /10 个月以内.*2027-09-28/],
+      ['2027-09-29', /2027-09-28/],
+    ]
+    for (const [babyBirthDate, message] of cases) {
+      const env = await cloud.call('member', { action: 'apply', babyBirthDate, needs: [], nickname: '日期妈妈' }, 'o-dir-dates')
+      expect([babyBirthDate, env]).toEqual([babyBirthDate, { ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(message) } }])
+    }
+    expect(await cloud.member('o-dir-dates')).toBeNull()
+    for (const babyBirthDate of ['2020-11-28', '2027-09-28']) expect(await cloud.call('member', { action: 'apply', babyBirthDate, needs: [], nickname: '日期妈妈' }, `o-dir-dates-${babyBirthDate}`)).toMatchObject({ ok: true })
+  })
+})
+
 describe('member.tag', () => {
   test('a leader adds and removes manual tags; automatic ones stay', async () => {
     const res = await cloud.ok<{ tags: string[]; manualTags: string[] }>('member', { action: 'tag', openid: 'o-dir-1', add: ['KOC候选', '爱分享'] }, LEADER)

@@ -1,3 +1,4 @@
+import { DEFAULT_MESSAGES } from '../../domain/errors'
 import { startCloud, type TestCloud } from './support'
 
 let cloud: TestCloud
@@ -31,10 +32,10 @@ test('a member sees her status, roles, tags and her baby month age computed from
   expect(later.babyMonthAge).toBe(7)
 })
 
-test('an unknown action or a missing one is BAD_INPUT, not a crash', async () => {
+test('an unknown action or a missing one is not a crash: an outsider hears "join first", an admin BAD_INPUT', async () => {
+  await cloud.seedMember({ openid: 'o-me-admin', roles: ['admin'] })
   for (const data of [{ action: 'nope' }, {}, { action: 42 }]) {
-    const env = await cloud.call('member', data, 'o-x')
-    expect(env.ok).toBe(false)
-    if (!env.ok) expect(env.error.code).toBe('BAD_INPUT')
+    expect(await cloud.call('member', data, 'o-x')).toEqual({ ok: false, error: { code: 'NOT_MEMBER', message: DEFAULT_MESSAGES.NOT_MEMBER } })
+    expect(await cloud.call('member', data, 'o-me-admin')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   }
 })

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../domain/envelope'
 import type { MemberRecord } from '../../domain/member'
+import type { BarrierOptions } from '../../localcloud/database/barrier'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 
 export interface TestCloud {
@@ -23,6 +24,13 @@ export interface TestCloud {
   setClock(iso: string): Promise<void>
   grantSubscription(openid: string, templateId: string, count?: number): Promise<void>
   outbox(touser?: string): Promise<Array<{ touser: string; template_id: string; data: unknown; page?: string }>>
+  /**
+   * Forces a race: holds the next `count` matching database calls (from any function) until all have
+   * arrived, then answers them together. Resolves on release; rejects when too few arrive in time.
+   * At most 4 calls of one function run at once (localcloud's workers per function), so `count` ≤ 4
+   * for calls of one function.
+   */
+  barrier(options: BarrierOptions): Promise<void>
   close(): Promise<void>
 }
 
@@ -91,6 +99,10 @@ export async function startCloud(): Promise<TestCloud> {
     async outbox(touser) {
       const res = await fetch(`${lc.url}/_localcloud/outbox${touser ? `?touser=${encodeURIComponent(touser)}` : ''}`)
       return ((await res.json()) as { items: [] }).items
+    },
+    barrier(options) {
+      // generous: the held calls may need fresh worker processes, slow to start on a busy machine
+      return lc.database.barrier({ timeoutMs: 20_000, ...options })
     },
     async close() {
       await lc.close()

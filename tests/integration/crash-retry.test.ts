@@ -1,0 +1,70 @@
+// A change that spans two writes is one transaction or repairs itself when retried: each test kills
+// the handler at its second write (in process, same localcloud), then retries through the gateway
+// and checks that the data is whole.
+import { actions as contentActions } from '../../cloudfunctions/content/index'
+import { actions as memberActions } from '../../cloudfunctions/member/index'
+import { contentSchemas } from '../../domain/schemas/content'
+import { memberSchemas } from '../../domain/schemas/member'
+import { countOf, photo } from './content-helpers'
+import { contextFor, crashOnFirstWrite, SIMULATED_CRASH } from './in-process'
+import { startCloud, type TestCloud } from './support'
+
+let cloud: TestCloud
+const AUTHOR = 'o-crash-author'
+const FAN = 'o-crash-fan'
+const ADMIN = 'o-crash-admin'
+
+beforeAll(async () => {
+  cloud = await startCloud()
+  await cloud.seedMember({ openid: AUTHOR, nickname: '作者妈妈' })
+  await cloud.seedMember({ openid: FAN, nickname: '粉丝妈妈' })
+  await cloud.seedMember({ openid: ADMIN, roles: ['admin'], nickname: '管理员' })
+})
+afterAll(async () => {
+  await cloud.close()
+})
+
+const diaryOf = async (id: string) => (await cloud.db.collection('diaries').doc(id).get()).data as { likeCount: number; rankedLikes: number }
+
+test('a like whose count crashed is not half-stored: the retry counts it once', async () => {
+  const { id } = await cloud.ok<{ id: string }>('content', { action: 'postDiary', text: '第一次坐稳', photoFileID: photo('sit') }, AUTHOR)
+  const ctx = await contextFor(cloud, FAN, crashOnFirstWrite(cloud.db, 'diaries'))
+  await expect(contentActions.like.handler(contentSchemas.like.parse({ id }), ctx)).rejects.toThrow(SIMULATED_CRASH)
+  expect(await countOf(cloud, 'likes', { diaryId: id })).toBe(0)
+
+  expect(await cloud.ok('content', { action: 'like', id }, FAN)).toEqual({ liked: true, counted: true, likeCount: 1 })
+  expect(await diaryOf(id)).toMatchObject({ likeCount: 1, rankedLikes: 1 })
+  expect(await countOf(cloud, 'likes', { diaryId: id })).toBe(1)
+})
+
+test('a role change that crashed at the admin set leaves the roles as they were', async () => {
+  await cloud.seedMember({ openid: 'o-crash-staff', nickname: '候选团长' })
+  // the admin set exists after a first change; the next change must write both or neither
+  expect(await cloud.ok('member', { action: 'setRoles', openid: 'o-crash-staff', roles: ['cs'] }, ADMIN)).toEqual({ roles: ['cs'] })
+  const ctx = await contextFor(cloud, ADMIN, crashOnFirstWrite(cloud.db, 'settings'))
+  await expect(memberActions.setRoles.handler(memberSchemas.setRoles.parse({ openid: 'o-crash-staff', roles: ['admin'] }), ctx)).rejects.toThrow(SIMULATED_CRASH)
+  expect((await cloud.member('o-crash-staff'))?.roles).toEqual(['cs'])
+  expect((await cloud.db.collection('settings').doc('admins').get()).data.openids).toEqual([ADMIN])
+
+  expect(await cloud.ok('member', { action: 'setRoles', openid: 'o-crash-staff', roles: ['admin'] }, ADMIN)).toEqual({ roles: ['admin'] })
+  expect((await cloud.db.collection('settings').doc('admins').get()).data.openids).toEqual([ADMIN, 'o-crash-staff'].sort())
+})
+
+test('an account deletion that crashed midway finishes on retry, with every like taken back once', async () => {
+  const leaver = 'o-crash-leaver'
+  await cloud.seedMember({ openid: leaver, nickname: '要走的妈妈' })
+  const ids: string[] = []
+  for (const text of ['一', '二']) ids.push((await cloud.ok<{ id: string }>('content', { action: 'postDiary', text, photoFileID: photo(text) }, AUTHOR)).id)
+  for (const id of ids) await cloud.ok('content', { action: 'like', id }, leaver)
+  await cloud.ok('content', { action: 'like', id: ids[0] }, FAN)
+
+  const ctx = await contextFor(cloud, leaver, crashOnFirstWrite(cloud.db, 'diaries'))
+  await expect(memberActions.deleteAccount.handler(memberSchemas.deleteAccount.parse({ confirm: '注销' }), ctx)).rejects.toThrow(SIMULATED_CRASH)
+  expect(await cloud.member(leaver)).not.toBeNull()
+
+  expect(await cloud.ok('member', { action: 'deleteAccount', confirm: '注销' }, leaver)).toEqual({ deleted: true })
+  expect(await diaryOf(ids[0])).toMatchObject({ likeCount: 1, rankedLikes: 1 })
+  expect(await diaryOf(ids[1])).toMatchObject({ likeCount: 0, rankedLikes: 0 })
+  expect(await countOf(cloud, 'likes', { openid: leaver })).toBe(0)
+  expect(await cloud.member(leaver)).toBeNull()
+})

@@ -1,0 +1,74 @@
+// Every text field of every action schema refuses control characters (one shared primitive). For
+// each action a full valid sample; each string in it, in turn, gets a NUL (and an ESC) inserted.
+import type { z } from 'zod'
+import { contentSchemas } from '../../domain/schemas/content'
+import { memberSchemas } from '../../domain/schemas/member'
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  ...Object.fromEntries(Object.entries(memberSchemas).map(([k, v]) => [`member.${k}`, v])),
+  ...Object.fromEntries(Object.entries(contentSchemas).map(([k, v]) => [`content.${k}`, v])),
+}
+
+const SAMPLES: Record<string, Record<string, unknown>> = {
+  'member.me': {},
+  'member.landing': {},
+  'member.export': {},
+  'member.apply': { babyBirthDate: '2026-03-01', needs: ['辅食添加'], nickname: '小雨妈妈', phone: '13812341234', phoneCode: 'code-123', city: '杭州', privacyConsent: 'v1' },
+  'member.review': { openid: 'o-1', decision: 'approve', note: '欢迎', tags: ['种子用户'] },
+  'member.pending': { page: 1, pageSize: 20 },
+  'member.list': { status: 'member', tag: '0-6月', keyword: '小雨', page: 1, pageSize: 20 },
+  'member.tag': { openid: 'o-1', add: ['爱分享'], remove: ['旧标签'] },
+  'member.setRoles': { openid: 'o-1', roles: ['leader'] },
+  'member.deleteAccount': { confirm: '注销' },
+  'content.publishPost': { title: '补钙', body: '第一行\n第二行', kind: 'tip', targetTags: ['0-6月'], coverFileID: 'cloud://env.b/c.jpg', requestId: 'req-12345678' },
+  'content.feed': { page: 1, pageSize: 10 },
+  'content.ask': { question: '宝宝湿疹怎么办？', requestId: 'req-12345678' },
+  'content.answer': { id: 'q1', answer: '先保湿\n再观察' },
+  'content.questions': { page: 1, pageSize: 10, mine: true },
+  'content.unanswered': { page: 1, pageSize: 10 },
+  'content.postDiary': { text: '第一次翻身', photoFileID: 'cloud://env.b/p.jpg', contestId: 'c1', requestId: 'req-12345678' },
+  'content.like': { id: 'd1' },
+  'content.diaries': { page: 1, pageSize: 10, contestId: 'c1' },
+  'content.createContest': { title: '第一次', theme: '晒第一次', deadline: '2026-12-01T20:00:00+08:00', requestId: 'req-12345678' },
+  'content.contests': {},
+  'content.ranking': { contestId: 'c1' },
+}
+
+type Path = (string | number)[]
+
+function stringPaths(value: unknown, path: Path = []): Path[] {
+  if (typeof value === 'string') return [path]
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]))
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]))
+  return []
+}
+
+function withValue(sample: Record<string, unknown>, path: Path, value: string): Record<string, unknown> {
+  const copy = structuredClone(sample)
+  let at: Record<string | number, unknown> = copy
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>
+  at[path[path.length - 1]] = value
+  return copy
+}
+
+test('every action has a full sample, and every sample is valid', () => {
+  expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(SCHEMAS).sort())
+  for (const [name, schema] of Object.entries(SCHEMAS)) expect([name, schema.safeParse(SAMPLES[name]).success]).toEqual([name, true])
+})
+
+test.each(Object.keys(SAMPLES))('%s: a control character in any text field is refused at that field', (name) => {
+  const sample = SAMPLES[name]
+  for (const path of stringPaths(sample)) {
+    const original = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], sample) as string
+    for (const bad of ['\u0000', '\u001b', '\u007f']) {
+      const res = SCHEMAS[name].safeParse(withValue(sample, path, `${original.slice(0, 1)}${bad}${original.slice(1)}`))
+      expect([name, path.join('.'), JSON.stringify(bad), res.success]).toEqual([name, path.join('.'), JSON.stringify(bad), false])
+      if (!res.success) expect(res.error.issues.map((i) => i.path.join('.'))).toContain(path.join('.'))
+    }
+  }
+})
+
+test('multi-line texts keep their line breaks', () => {
+  expect(contentSchemas.publishPost.safeParse(SAMPLES['content.publishPost']).success).toBe(true)
+  expect(contentSchemas.answer.parse(SAMPLES['content.answer']).answer).toBe('先保湿\n再观察')
+})
