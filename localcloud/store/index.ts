@@ -472,7 +472,7 @@ export class Store {
   private orderedSql(meta: CollectionMeta, filter: Filter, sort: SortSpec): { sql: string; params: unknown[]; cond: Narrowed | null } | null {
     const fields = Object.keys(sort)
     if (!fields.every(f => this.sortable(meta, f))) return null
-    const cond = narrow(filter, this.keySpace(meta))
+    const cond = narrow(filter, { ...this.keySpace(meta), walkOrder: true })
     const order = fields.map(f => `${meta.columns.get(f)} ${sort[f] === -1 ? 'DESC' : 'ASC'}`).join(', ')
     const where = cond ? ` WHERE ${cond.sql}` : ''
     return { sql: `SELECT rid FROM ${q(meta.table)}${where} ORDER BY ${order}, rid ASC`, params: cond ? cond.params : [], cond }

@@ -26,6 +26,11 @@ export interface KeySpace {
   elements: string
   /** what the element table holds for a field: nothing, scalar elements, or also ELEMENT_UNKNOWN rows */
   elementsOf: (field: string) => 'none' | 'known' | 'unknown'
+  /**
+   * Keep SQLite from answering an `$or` by a union of index searches: a sorted page reads best by
+   * walking the order's index and testing each row (the union has to sort every match first).
+   */
+  walkOrder?: boolean
 }
 
 /** The SQL condition for `filter`, or null when nothing in it narrows (exact only for an empty filter). */
@@ -40,28 +45,29 @@ interface Parts {
   exact: boolean
 }
 
-function narrowAll(filter: Record<string, unknown>, space: KeySpace): Parts {
+/** `prefix` '+' makes SQLite's planner ignore the indexes of the columns it precedes. */
+function narrowAll(filter: Record<string, unknown>, space: KeySpace, prefix = ''): Parts {
   const parts: Parts = { clauses: [], params: [], exact: true }
   for (const [key, value] of Object.entries(filter)) {
     if (key === '$and' && Array.isArray(value)) {
-      for (const sub of value) merge(parts, isPlainObject(sub) ? narrowAll(sub, space) : inexact())
+      for (const sub of value) merge(parts, isPlainObject(sub) ? narrowAll(sub, space, prefix) : inexact())
     } else if (key === '$or' && Array.isArray(value) && value.length > 0) {
-      merge(parts, narrowOr(value, space))
+      merge(parts, narrowOr(value, space, prefix))
     } else if (key.startsWith('$')) {
       parts.exact = false
     } else {
-      merge(parts, narrowField(key, value, space))
+      merge(parts, narrowField(key, value, space, prefix))
     }
   }
   return parts
 }
 
 /** A disjunction narrows only when every branch does; it is exact when every branch is. */
-function narrowOr(branches: unknown[], space: KeySpace): Parts {
+function narrowOr(branches: unknown[], space: KeySpace, prefix: string): Parts {
   const parts: Parts = { clauses: [], params: [], exact: true }
   const sqls: string[] = []
   for (const branch of branches) {
-    const sub = isPlainObject(branch) ? narrowAll(branch, space) : inexact()
+    const sub = isPlainObject(branch) ? narrowAll(branch, space, space.walkOrder ? '+' : prefix) : inexact()
     if (sub.clauses.length === 0) return inexact()
     sqls.push(sub.clauses.join(' AND '))
     parts.params.push(...sub.params)
@@ -71,10 +77,11 @@ function narrowOr(branches: unknown[], space: KeySpace): Parts {
   return parts
 }
 
-function narrowField(field: string, cond: unknown, space: KeySpace): Parts {
+function narrowField(field: string, cond: unknown, space: KeySpace, prefix: string): Parts {
   const parts: Parts = { clauses: [], params: [], exact: true }
-  const column = space.columns.get(field)
-  if (!column) return inexact()
+  const stored = space.columns.get(field)
+  if (!stored) return inexact()
+  const column = prefix + stored
   const isId = field === '_id'
   const add = (clause: Translated | null): void => {
     if (!clause) {
@@ -97,9 +104,9 @@ function narrowField(field: string, cond: unknown, space: KeySpace): Parts {
       return
     }
     const elements = `SELECT rid FROM ${space.elements} WHERE field = ? AND`
-    const unknown = held === 'unknown' ? ` OR rid IN (${elements} key = ?)` : ''
+    const unknown = held === 'unknown' ? ` OR ${prefix}rid IN (${elements} key = ?)` : ''
     parts.exact &&= held === 'known'
-    parts.clauses.push(`(${clause.sql(column)} OR rid IN (${elements} ${clause.sql('key')})${unknown})`)
+    parts.clauses.push(`(${clause.sql(column)} OR ${prefix}rid IN (${elements} ${clause.sql('key')})${unknown})`)
     parts.params.push(...clause.params, field, ...clause.params, ...(held === 'unknown' ? [field, ELEMENT_UNKNOWN] : []))
   }
   if (isScalarKey(cond)) {
