@@ -10,8 +10,8 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { EJSON } from 'bson'
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo'
-import { keyAt } from './keys'
-import { narrow } from './narrow'
+import { ELEMENT_UNKNOWN, elementKeysAt, keyAt, keyBracket, MULTI_HIGH, MULTI_LOW, type KeyValue } from './keys'
+import { narrow, type KeySpace, type Narrowed } from './narrow'
 
 export type DocId = string | number
 export type Doc = Record<string, unknown>
@@ -73,7 +73,14 @@ interface CollectionMeta {
   /** secondary indexed fields in column order */
   fields: string[]
   indexes: IndexSpec[]
+  /** quoted element table: (field, key, rid), one row per scalar element of an indexed array value */
+  elements: string
+  /** per sort-planned field: the type brackets its keys have held (kept up to date by writes) */
+  brackets: Map<string, Set<string | null>>
   insert: Database.Statement
+  insertElement: Database.Statement
+  removeElements: Database.Statement
+  byRid: Database.Statement
   rewrite: Database.Statement
   remove: Database.Statement
   byId: Database.Statement
@@ -168,9 +175,11 @@ export class Store {
         const rows = this.db.prepare(`SELECT rid, doc FROM ${q(meta.table)}`).all() as Row[]
         const sets = added.map(f => `${keyColumn(f)} = ?`).join(', ')
         const write = this.db.prepare(`UPDATE ${q(meta.table)} SET ${sets} WHERE rid = ?`)
+        const element = this.db.prepare(`INSERT OR IGNORE INTO ${meta.elements} (field, key, rid) VALUES (?, ?, ?)`)
         for (const row of rows) {
           const doc = decodeDoc(row.doc)
           write.run(...added.map(f => keyAt(doc, f)), row.rid)
+          for (const f of added) for (const key of elementKeysAt(doc, f)) element.run(f, key, row.rid)
         }
       }
       const cols = fields.map(f => (f === '_id' ? 'id' : keyColumn(f)) + (index.keys[f] === -1 ? ' DESC' : ' ASC')).join(', ')
@@ -187,8 +196,10 @@ export class Store {
   }
 
   /** EXPLAIN QUERY PLAN of the candidate query a filter produces (for tests and the bench). */
-  explain(collection: string, filter: Filter): string[] {
-    const { sql, params } = this.candidateSql(this.meta(collection), filter)
+  explain(collection: string, filter: Filter, sort?: SortSpec): string[] {
+    const meta = this.meta(collection)
+    const ordered = sort && Object.keys(sort).length ? this.orderedSql(meta, filter, sort) : null
+    const { sql, params } = ordered ?? this.candidateSql(meta, filter)
     return (this.db.prepare('EXPLAIN QUERY PLAN ' + sql).all(...params) as Array<{ detail: string }>).map(r => r.detail)
   }
 
@@ -210,9 +221,14 @@ export class Store {
     const skip = options.skip ?? 0
     const limit = options.limit
     let docs: Doc[]
-    if (options.sort && Object.keys(options.sort).length) {
+    const sort = options.sort && Object.keys(options.sort).length ? options.sort : null
+    const ordered = sort ? this.findOrdered(meta, filter, sort, skip, limit) : null
+    if (ordered) {
+      docs = ordered
+    } else if (sort) {
+      // no key column can give this order faithfully: sort the matches in memory
       const matched = this.matching(meta, filter).map(m => m.doc)
-      docs = mingoFind(matched, {}).sort(options.sort).skip(skip).limit(limit ?? Number.MAX_SAFE_INTEGER).all() as Doc[]
+      docs = mingoFind(matched, {}).sort(sort).skip(skip).limit(limit ?? Number.MAX_SAFE_INTEGER).all() as Doc[]
     } else {
       // Natural (insertion) order: stream rows and stop as soon as the page is full.
       docs = []
@@ -233,6 +249,11 @@ export class Store {
     const meta = this.meta(collection)
     if (Object.keys(filter).length === 0) {
       return (this.db.prepare(`SELECT count(*) AS n FROM ${q(meta.table)}`).get() as { n: number }).n
+    }
+    const cond = narrow(filter, this.keySpace(meta))
+    if (cond?.exact) {
+      // the condition is the filter: SQLite counts index entries, no document is parsed
+      return (this.db.prepare(`SELECT count(*) AS n FROM ${q(meta.table)} WHERE ${cond.sql}`).get(...cond.params) as { n: number }).n
     }
     let n = 0
     this.scan(meta, filter, () => {
@@ -278,7 +299,12 @@ export class Store {
     const id = checkId(doc._id)
     this.atomic(() => {
       this.notify(collection, id, null)
-      this.runUnique(meta, doc, () => meta.insert.run(id, encodeDoc(doc), ...meta.fields.map(f => keyAt(doc, f))))
+      const keys = this.keysOf(meta, doc)
+      let rid = 0
+      this.runUnique(meta, doc, () => {
+        rid = Number(meta.insert.run(id, encodeDoc(doc), ...keys).lastInsertRowid)
+      })
+      this.writeElements(meta, doc, rid)
     })
     return id
   }
@@ -336,6 +362,7 @@ export class Store {
       for (const { row, doc } of matches) {
         this.notify(collection, doc._id as DocId, row.doc)
         meta.remove.run(row.rid)
+        meta.removeElements.run(row.rid)
       }
       return matches.length
     })
@@ -348,6 +375,7 @@ export class Store {
       if (!row) return false
       this.notify(collection, id, row.doc)
       meta.remove.run(row.rid)
+      meta.removeElements.run(row.rid)
       return true
     })
   }
@@ -371,23 +399,120 @@ export class Store {
     const fields = [...new Set(indexes.flatMap(i => Object.keys(i.keys)).filter(f => f !== '_id'))]
     const columns = new Map<string, string>([['_id', 'id'], ...fields.map(f => [f, keyColumn(f)] as [string, string])])
     const keyCols = fields.map(keyColumn)
-    this.collections.set(name, {
+    const elements = q('e:' + name)
+    const hadElements = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get('e:' + name) !== undefined
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS ${elements} (field TEXT NOT NULL, key NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (field, key, rid)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS ${q('ie:' + name)} ON ${elements} (rid);
+    `)
+    const meta: CollectionMeta = {
       name,
       table,
       columns,
       fields,
       indexes,
+      elements,
+      brackets: this.collections.get(name)?.brackets ?? new Map(),
+      insertElement: this.db.prepare(`INSERT OR IGNORE INTO ${elements} (field, key, rid) VALUES (?, ?, ?)`),
+      removeElements: this.db.prepare(`DELETE FROM ${elements} WHERE rid = ?`),
+      byRid: this.db.prepare(`SELECT doc FROM ${q(table)} WHERE rid = ?`),
       insert: this.db.prepare(
         `INSERT INTO ${q(table)} (id, doc${keyCols.map(c => ', ' + c).join('')}) VALUES (?, ?${keyCols.map(() => ', ?').join('')})`,
       ),
       rewrite: this.db.prepare(`UPDATE ${q(table)} SET doc = ?${keyCols.map(c => `, ${c} = ?`).join('')} WHERE rid = ?`),
       remove: this.db.prepare(`DELETE FROM ${q(table)} WHERE rid = ?`),
       byId: this.db.prepare(`SELECT rid, doc FROM ${q(table)} WHERE id = ?`),
-    })
+    }
+    this.collections.set(name, meta)
+    // a store written before element rows existed: give its array values theirs, once
+    if (!hadElements && keyCols.length) {
+      const multi = keyCols.map(c => `(${c} >= '${MULTI_LOW}' AND ${c} < '${MULTI_HIGH}')`).join(' OR ')
+      this.atomic(() => {
+        for (const row of this.db.prepare(`SELECT rid, doc FROM ${q(table)} WHERE ${multi}`).all() as Row[]) {
+          this.writeElements(meta, decodeDoc(row.doc), row.rid)
+        }
+      })
+    }
+  }
+
+  /** How narrow() sees this collection: its key columns, and per field what its element rows hold. */
+  private keySpace(meta: CollectionMeta): KeySpace {
+    const any = this.db.prepare(`SELECT 1 FROM ${meta.elements} WHERE field = ? LIMIT 1`)
+    const unknown = this.db.prepare(`SELECT 1 FROM ${meta.elements} WHERE field = ? AND key = ? LIMIT 1`)
+    return {
+      columns: meta.columns,
+      elements: meta.elements,
+      elementsOf: field => (any.get(field) === undefined ? 'none' : unknown.get(field, ELEMENT_UNKNOWN) === undefined ? 'known' : 'unknown'),
+    }
+  }
+
+  /**
+   * Whether SQLite can give `field`'s order exactly as mingo sorts: `_id`, or a key column whose
+   * values all share one type bracket (SQLite orders brackets differently from BSON) and are no
+   * arrays or objects. Missing and null sort first ascending and last descending in both.
+   */
+  private sortable(meta: CollectionMeta, field: string): boolean {
+    if (field === '_id') return true
+    const column = meta.columns.get(field)
+    if (!column) return false
+    let brackets = meta.brackets.get(field)
+    if (!brackets) {
+      const rows = this.db
+        .prepare(`SELECT DISTINCT CASE WHEN typeof(${column}) IN ('integer', 'real') THEN 'n' ELSE substr(${column}, 1, 2) END AS b FROM ${q(meta.table)} WHERE ${column} IS NOT NULL`)
+        .pluck()
+        .all() as string[]
+      brackets = new Set(rows)
+      meta.brackets.set(field, brackets)
+    }
+    const typed = [...brackets].filter(b => b !== null)
+    return typed.length <= 1 && typed[0] !== MULTI_LOW
+  }
+
+  /** The SQL that lists matching rids in `sort` order (ties in insertion order, as mingo's stable sort), or null. */
+  private orderedSql(meta: CollectionMeta, filter: Filter, sort: SortSpec): { sql: string; params: unknown[]; cond: Narrowed | null } | null {
+    const fields = Object.keys(sort)
+    if (!fields.every(f => this.sortable(meta, f))) return null
+    const cond = narrow(filter, { ...this.keySpace(meta), walkOrder: true })
+    const order = fields.map(f => `${meta.columns.get(f)} ${sort[f] === -1 ? 'DESC' : 'ASC'}`).join(', ')
+    const where = cond ? ` WHERE ${cond.sql}` : ''
+    return { sql: `SELECT rid FROM ${q(meta.table)}${where} ORDER BY ${order}, rid ASC`, params: cond ? cond.params : [], cond }
+  }
+
+  /**
+   * A sorted page read in index order: an exact filter pages in SQL (only the page is parsed);
+   * otherwise rows stream in order through mingo until the page is full.
+   */
+  private findOrdered(meta: CollectionMeta, filter: Filter, sort: SortSpec, skip: number, limit: number | undefined): Doc[] | null {
+    const plan = this.orderedSql(meta, filter, sort)
+    if (!plan) return null
+    const exact = Object.keys(filter).length === 0 || plan.cond?.exact === true
+    const load = (rid: number): Doc => {
+      this.stats.docsExamined++
+      return decodeDoc((meta.byRid.get(rid) as { doc: string }).doc)
+    }
+    if (exact) {
+      const rids = this.db.prepare(`${plan.sql} LIMIT ? OFFSET ?`).pluck().all(...plan.params, limit ?? -1, skip) as number[]
+      return rids.map(load)
+    }
+    const query = new Query(filter)
+    const docs: Doc[] = []
+    let skipped = 0
+    if (limit === 0) return docs
+    for (const rid of this.db.prepare(plan.sql).pluck().iterate(...plan.params) as IterableIterator<number>) {
+      const doc = load(rid)
+      if (!query.test(doc)) continue
+      if (skipped < skip) {
+        skipped++
+        continue
+      }
+      docs.push(doc)
+      if (limit !== undefined && docs.length >= limit) break
+    }
+    return docs
   }
 
   private candidateSql(meta: CollectionMeta, filter: Filter): { sql: string; params: unknown[] } {
-    const cond = narrow(filter, meta.columns)
+    const cond = narrow(filter, this.keySpace(meta))
     const where = cond ? ` WHERE ${cond.sql}` : ''
     return { sql: `SELECT rid, doc FROM ${q(meta.table)}${where} ORDER BY rid`, params: cond ? cond.params : [] }
   }
@@ -416,7 +541,23 @@ export class Store {
   private rewrite(meta: CollectionMeta, row: Row, doc: Doc): void {
     const id = checkId(doc._id)
     this.notify(meta.name, id, row.doc)
-    this.runUnique(meta, doc, () => meta.rewrite.run(encodeDoc(doc), ...meta.fields.map(f => keyAt(doc, f)), row.rid))
+    const keys = this.keysOf(meta, doc)
+    this.runUnique(meta, doc, () => meta.rewrite.run(encodeDoc(doc), ...keys, row.rid))
+    meta.removeElements.run(row.rid)
+    this.writeElements(meta, doc, row.rid)
+  }
+
+  /** The key columns of a document, noting their type brackets for the sort planner. */
+  private keysOf(meta: CollectionMeta, doc: Doc): KeyValue[] {
+    return meta.fields.map(f => {
+      const key = keyAt(doc, f)
+      meta.brackets.get(f)?.add(keyBracket(key))
+      return key
+    })
+  }
+
+  private writeElements(meta: CollectionMeta, doc: Doc, rid: number): void {
+    for (const f of meta.fields) for (const key of elementKeysAt(doc, f)) meta.insertElement.run(f, key, rid)
   }
 
   private notify(collection: string, id: DocId, beforeText: string | null): void {

@@ -58,3 +58,36 @@ export function keyAt(doc: Record<string, unknown>, path: string): KeyValue {
   if (scalar !== undefined) return scalar
   return MULTI_LOW + EJSON.stringify(current as object, { relaxed: false })
 }
+
+/**
+ * Element rows mark a path that runs through an array before its end (`a.b` over `a: [{b}]`):
+ * MongoDB fans out there, the key column cannot, so such a document stays a candidate.
+ */
+export const ELEMENT_UNKNOWN = 'x:'
+
+/**
+ * The element keys of `doc` at `path` (the element table's rows): the distinct scalar elements of
+ * an array value, or ELEMENT_UNKNOWN for a path through an array; none for anything else. Elements
+ * that are objects, arrays or null are left out: no condition that narrows can match them.
+ */
+export function elementKeysAt(doc: Record<string, unknown>, path: string): Array<string | number> {
+  let current: unknown = doc
+  for (const part of path.split('.')) {
+    if (Array.isArray(current)) return [ELEMENT_UNKNOWN]
+    if (current === null || typeof current !== 'object' || current instanceof Date) return []
+    current = (current as Record<string, unknown>)[part]
+  }
+  if (!Array.isArray(current)) return []
+  const keys = new Set<string | number>()
+  for (const element of current) {
+    const key = encodeScalar(element)
+    if (key !== undefined) keys.add(key)
+  }
+  return [...keys]
+}
+
+/** The type bracket of a stored key, for sort planning: 'n' numbers, else its two-character prefix. */
+export function keyBracket(key: KeyValue): string | null {
+  if (key === null) return null
+  return typeof key === 'number' ? 'n' : key.slice(0, 2)
+}

@@ -18,8 +18,31 @@ const manifest: Manifest = {
         { name: 'owner_day', keys: { owner: 1, day: 1 } },
       ],
     },
+    {
+      // the shape of the app's lists: a flag, an array of tags, a date to page by
+      name: 'lists',
+      indexes: [
+        { name: 'at_-1', keys: { at: -1 } },
+        { name: 'flag_at', keys: { flag: 1, at: -1 } },
+        { name: 'tags_at', keys: { tags: 1, at: -1 } },
+        { name: 'items.sku_1', keys: { 'items.sku': 1 } },
+        { name: 'mixed_1', keys: { mixed: 1 } },
+      ],
+    },
   ],
 }
+
+const L = 20_000
+const TAGS = ['a', 'b', 'c', 'd', 'e']
+const DAY0 = Date.parse('2026-01-01T00:00:00Z')
+/** Document i of `lists`: every 5th is flagged, tags cycle, and pairs of documents share one date. */
+const listDoc = (i: number) => ({
+  _id: `l${i}`,
+  flag: i % 5 === 0,
+  tags: i % 3 === 0 ? [] : [TAGS[i % 5], TAGS[(i + 1) % 5]],
+  at: new Date(DAY0 + Math.floor(i / 2) * 60_000),
+  i,
+})
 
 let lc: TestCloud
 let db: WxCloud
@@ -52,6 +75,7 @@ beforeAll(async () => {
       }
       store.insert('big', { _id: 'arr', status: ['rare', 'x'], score: -1 })
       store.insert('big', { _id: 'date', status: new Date(0), score: 'text' })
+      for (let i = 0; i < L; i++) store.insert('lists', listDoc(i))
     })
   }
   lc = await startTestCloud({ manifest, seed })
@@ -120,4 +144,70 @@ test('an index added to the manifest later is built over existing documents', as
     loadSdk(lc.url)
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
+})
+
+describe('sorted pages and counts read through an index', () => {
+  const lists = () => db.collection('lists')
+  const docs = Array.from({ length: L }, (_x, i) => listDoc(i))
+  /** What MongoDB answers: the matches, newest first, ties in insertion order. */
+  const newestFirst = (match: (d: ReturnType<typeof listDoc>) => boolean) =>
+    docs.filter(match).sort((x, y) => y.at.getTime() - x.at.getTime() || x.i - y.i).map((d) => d._id)
+
+  test('a deep sorted page of an exact filter parses only the page', async () => {
+    const { result, examined: n } = await cost(() => lists().where({ flag: false }).orderBy('at', 'desc').skip(400).limit(20).get())
+    expect(result.data.map((d: { _id: string }) => d._id)).toEqual(newestFirst((d) => !d.flag).slice(400, 420))
+    expect(n).toBe(20)
+  })
+
+  test('an exact count parses no document', async () => {
+    const { result, examined: n } = await cost(() => lists().where({ flag: false }).count())
+    expect(result.total).toBe(docs.filter((d) => !d.flag).length)
+    expect(n).toBe(0)
+  })
+
+  test('$or over a flag and array elements pages and counts through the indexes', async () => {
+    const visible = (d: ReturnType<typeof listDoc>) => d.flag || d.tags.includes('b') || d.tags.includes('d')
+    const where = _.or([{ flag: true }, { tags: _.in(['b', 'd']) }])
+    const page = await cost(() => lists().where(where).orderBy('at', 'desc').skip(20).limit(20).get())
+    expect(page.result.data.map((d: { _id: string }) => d._id)).toEqual(newestFirst(visible).slice(20, 40))
+    expect(page.examined).toBe(20)
+    const counted = await cost(() => lists().where(where).count())
+    expect(counted.result.total).toBe(docs.filter(visible).length)
+    expect(counted.examined).toBe(0)
+  })
+
+  test('equality on an array field matches by element, and follows updates', async () => {
+    const before = await cost(() => lists().where({ tags: 'e', i: _.lt(12) }).get())
+    expect(before.result.data.map((d: { _id: string }) => d._id).sort()).toEqual(['l4', 'l8'].sort())
+    await lists().doc('l6').update({ data: { tags: _.push('e') } })
+    await lists().doc('l4').update({ data: { tags: _.set(['a']) } })
+    const after = await cost(() => lists().where({ tags: 'e', i: _.lt(12) }).get())
+    expect(after.result.data.map((d: { _id: string }) => d._id).sort()).toEqual(['l6', 'l8'])
+    expect(after.examined).toBeLessThanOrEqual(L * 0.3) // the documents tagged e, not the collection
+    await lists().doc('l6').update({ data: { tags: _.pull('e') } })
+    await lists().doc('l4').update({ data: { tags: _.set(['e', 'a']) } })
+  })
+
+  test('a filter the indexes cannot fully express streams in index order and stops at the page', async () => {
+    const { result, examined: n } = await cost(() => lists().where({ flag: false, i: _.neq(3) }).orderBy('at', 'asc').limit(10).get())
+    const expected = docs.filter((d) => !d.flag && d.i !== 3).sort((x, y) => x.at.getTime() - y.at.getTime() || x.i - y.i).slice(0, 10)
+    expect(result.data.map((d: { _id: string }) => d._id)).toEqual(expected.map((d) => d._id))
+    expect(n).toBeLessThanOrEqual(12)
+  })
+
+  test('a path through an array stays a candidate and matches like MongoDB', async () => {
+    await lists().add({ data: { _id: 'basket', items: [{ sku: 'milk' }, { sku: 'rice' }], at: new Date(DAY0) } })
+    const found = await lists().where({ 'items.sku': 'rice' }).get()
+    expect(found.data.map((d: { _id: string }) => d._id)).toEqual(['basket'])
+    expect((await lists().where({ 'items.sku': 'rice' }).count()).total).toBe(1)
+    await lists().doc('basket').remove()
+  })
+
+  test('a sort field holding values of several types sorts in BSON order, not key order', async () => {
+    await lists().add({ data: [{ _id: 'm-date', mixed: new Date(0) }, { _id: 'm-str', mixed: 'zz' }, { _id: 'm-num', mixed: 5 }] })
+    const res = await lists().where({ _id: _.in(['m-date', 'm-str', 'm-num']) }).orderBy('mixed', 'asc').get()
+    // numbers < strings < dates in MongoDB, whatever the key encoding orders them
+    expect(res.data.map((d: { _id: string }) => d._id)).toEqual(['m-num', 'm-str', 'm-date'])
+    await lists().where({ _id: _.in(['m-date', 'm-str', 'm-num']) }).remove()
+  })
 })
