@@ -38,7 +38,7 @@ export function TagEditor(props: {
           <Tag key={`auto-${t}`} tone='neutral'>{`${plainTag(t)} · 自动`}</Tag>
         ))}
         {props.tags.map((t) => (
-          <RemovableChip key={t} label={t} disabled={props.disabled} onRemove={() => props.onRemove(t)} />
+          <RemovableChip key={t} label={plainTag(t)} disabled={props.disabled} onRemove={() => props.onRemove(t)} />
         ))}
       </View>
       <View className='m-search'>
