@@ -16,7 +16,7 @@ async function callAs(openid: string, fn: string, data: Record<string, unknown>)
 }
 
 async function upload(openid: string, cloudPath: string, bytes: Buffer): Promise<string> {
-  const res = await fetch(`${e2e.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': openid }, body: bytes })
+  const res = await fetch(`${e2e.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': openid }, body: new Uint8Array(bytes) })
   return ((await res.json()) as { fileID: string }).fileID
 }
 
@@ -161,7 +161,7 @@ test('a leader reaches every tool from one 工作台 that shows what waits', asy
   for (const [key, landed, name] of tools) {
     await open(leader, '/packages/leader/pages/home/index')
     await leader.getByTestId(`tool-${key}`).click()
-    await leader.getByText(landed).first().waitFor()
+    await leader.getByText(landed).filter({ visible: true }).first().waitFor()
     await shot(leader, name)
   }
   // the back arrow WeChat gives, on H5 too

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
 import { ApplyForm } from '../../components/member/ApplyForm'
 import { draftFromApplication } from '../../components/member/application'
-import { ErrorState, Loading } from '../../components/ui'
+import { Loading } from '../../components/ui'
 import { useCloudQuery } from '../../hooks/useCloud'
 import { fetchMe } from '../../services/member'
 
@@ -36,9 +36,9 @@ export default function ApplyPage() {
         </View>
       </View>
       {me.loading && !me.data ? <Loading /> : null}
-      {me.error && !me.data ? <ErrorState message={me.error.message} onRetry={me.reload} /> : null}
-      {me.data ? (
-        <ApplyForm onSubmitted={confirmSubmitted} initial={me.data.application ? draftFromApplication(me.data.application) : undefined} />
+      {/* without her status she can still apply: only the pre-filling is lost */}
+      {me.data || me.error ? (
+        <ApplyForm onSubmitted={confirmSubmitted} initial={me.data?.application ? draftFromApplication(me.data.application) : undefined} />
       ) : null}
     </PageShell>
   )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '团长工作台', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '工作台', enablePullDownRefresh: true })
