@@ -18,7 +18,10 @@ export function watchConsole(page: Page): { errors: string[] } {
     if (msg.type() === 'error') errors.push(msg.text())
   })
   page.on('pageerror', (e) => errors.push(e.message))
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`))
+  page.on('requestfailed', (r) => {
+    // a reload or a navigation cancels what was in flight: that is the browser, not a failure
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`)
+  })
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`)
   })
