@@ -47,6 +47,8 @@ async function visits(browser: Browser, url: string, count: number): Promise<Vis
   })
   const out: Visit[] = []
   for (let i = 0; i < count; i++) {
+    // leave the app first: a second goto to the same URL with a hash would not load anything
+    await page.goto('about:blank')
     bytes = 0
     const started = Date.now()
     await page.goto(`${url}/#/pages/index/index`, { waitUntil: 'commit' })
