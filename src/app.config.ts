@@ -4,8 +4,9 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/leader',
-      pages: ['pages/review/index', 'pages/members/index', 'pages/roles/index', 'pages/posts/index', 'pages/contests/index'],
+      pages: ['pages/home/index', 'pages/review/index', 'pages/members/index', 'pages/roles/index', 'pages/posts/index', 'pages/contests/index'],
     },
+    { root: 'packages/service', pages: ['pages/home/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -13,6 +14,8 @@ export default defineAppConfig({
     navigationBarTitleText: '亲亲宝贝',
     navigationBarTextStyle: 'white',
     backgroundColor: '#FAF7F7',
+    // H5 draws WeChat's bar (title, back / home) only when asked; the mini-program always has it
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#7A7A7A',

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import DiaryPage from '../../src/pages/diary/index'
 import { resetBackend } from '../../src/services/backend'
-import { calls, resetTaro, respondWith, toasts } from '../support/taro'
+import { calls, navigations, resetTaro, respondWith, toasts } from '../support/taro'
 
 // The photo picker and cloud upload are platform APIs: stand-ins that record what the page asked.
 const uploads: { cloudPath: string; filePath: string }[] = []
@@ -65,6 +65,9 @@ test('posting without a photo or a line says what is missing and sends nothing',
   backendWith()
   render(<DiaryPage />)
   await screen.findByText('日记 d1')
+  // the feed comes first; the form opens from the floating ＋
+  expect(screen.queryByText('晒晒宝宝')).toBeNull()
+  fireEvent.click(screen.getByTestId('diary-compose'))
   fireEvent.click(screen.getByText('发布'))
   expect(await screen.findByText('请先选一张宝宝的照片')).toBeTruthy()
   expect(screen.getByText('说点什么吧')).toBeTruthy()
@@ -76,6 +79,7 @@ test('a diary uploads the picked photo, then posts its fileID with the line', as
   backendWith({ postDiary: () => ({ id: 'd3' }) })
   render(<DiaryPage />)
   await screen.findByText('日记 d1')
+  fireEvent.click(screen.getByTestId('diary-compose'))
   fireEvent.click(screen.getByText('＋ 选择照片'))
   fireEvent.change(await screen.findByPlaceholderText('今天宝宝第一次…'), { target: { value: '  第一次叫妈妈  ' } })
   await waitFor(() => expect(document.querySelector('img.c-photo[src="wxfile://tmp/baby.png"]')).toBeTruthy())
@@ -94,6 +98,7 @@ test('a rejected diary shows the function’s message and keeps her draft', asyn
   })
   render(<DiaryPage />)
   expect(await screen.findByText('还没有晒娃日记')).toBeTruthy()
+  fireEvent.click(screen.getByTestId('diary-compose'))
   fireEvent.click(screen.getByText('＋ 选择照片'))
   fireEvent.change(screen.getByPlaceholderText('今天宝宝第一次…'), { target: { value: '违禁词' } })
   await waitFor(() => expect(document.querySelector('img[src="wxfile://tmp/baby.png"]')).toBeTruthy())
@@ -111,6 +116,9 @@ test('a visitor sees that diaries are for members', async () => {
   render(<DiaryPage />)
   expect(await screen.findByText('晒娃日记仅对会员开放')).toBeTruthy()
   expect(screen.queryByText('发布')).toBeNull()
+  // a way in, not a dead end
+  fireEvent.click(screen.getByText('去申请加入'))
+  expect(navigations).toEqual(['/pages/index/index'])
 })
 
 test('choosing an open contest enters it and shows its ranking', async () => {
@@ -122,6 +130,7 @@ test('choosing an open contest enters it and shows its ranking', async () => {
   })
   render(<DiaryPage />)
   await screen.findByText('日记 d1')
+  fireEvent.click(screen.getByTestId('diary-compose'))
   fireEvent.click(screen.getByText('宝宝第一次'))
   fireEvent.click(screen.getByText('＋ 选择照片'))
   fireEvent.change(screen.getByPlaceholderText('今天宝宝第一次…'), { target: { value: '参赛啦' } })

@@ -26,14 +26,12 @@ test('shows a loading state, then the member, her baby stage and tags', async ()
   expect(calls).toEqual([{ name: 'member', data: { action: 'me' } }])
 })
 
-test('a leader gets the way into the leader console, but not the admin-only roles page', async () => {
+test('a leader gets one way into the leader console, and no customer-service console', async () => {
   respondWith(async () => ({ result: { ok: true, data: { openid: 'l1', status: 'member', roles: ['leader'], tags: [] } } }))
   render(<MePage />)
-  expect(await screen.findByText('团长工作台')).toBeTruthy()
-  fireEvent.click(screen.getByText('入群审核'))
-  fireEvent.click(screen.getByText('会员管理'))
-  expect(navigations).toEqual(['/packages/leader/pages/review/index', '/packages/leader/pages/members/index'])
-  expect(screen.queryByText('角色管理')).toBeNull()
+  fireEvent.click(await screen.findByText('团长工作台'))
+  expect(navigations).toEqual(['/packages/leader/pages/home/index'])
+  expect(screen.queryByText('客服工作台')).toBeNull()
   expect(screen.getByText('团长')).toBeTruthy()
 })
 
@@ -149,7 +147,7 @@ describe('her data', () => {
       },
     })
     render(<MePage />)
-    expect(await screen.findByText('角色管理')).toBeTruthy()
+    expect(await screen.findByText('团长工作台')).toBeTruthy()
     fireEvent.click(screen.getByText('注销账号'))
     await waitFor(() => expect(toasts).toEqual(['管理员请先移交管理员权限再注销']))
     expect(routes).toEqual([])

@@ -23,6 +23,9 @@ const xiaoyu = {
 
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
 
+/** the directory's own list calls (the page also samples 50 members once for the tags in use) */
+const directoryCalls = () => callsTo('member', 'list').filter((c) => c.pageSize !== 50)
+
 test('lists members with masked phones and filters by status, stage tag and nickname', async () => {
   respondByAction({ 'member.list': page([xiaoyu]) })
   render(<MembersPage />)
@@ -32,17 +35,17 @@ test('lists members with masked phones and filters by status, stage tag and nick
   expect(screen.queryByText('13812341234')).toBeNull()
 
   fireEvent.click(within(screen.getByTestId('status-filter')).getByRole('checkbox', { name: '正式会员' }))
-  await waitFor(() => expect(callsTo('member', 'list')).toHaveLength(2))
+  await waitFor(() => expect(directoryCalls()).toHaveLength(2))
   fireEvent.click(within(screen.getByTestId('tag-filter')).getByRole('checkbox', { name: '孕期' }))
-  await waitFor(() => expect(callsTo('member', 'list')).toHaveLength(3))
+  await waitFor(() => expect(directoryCalls()).toHaveLength(3))
   fireEvent.change(screen.getByTestId('member-keyword'), { target: { value: ' 小雨 ' } })
   fireEvent.click(screen.getByText('搜索'))
-  await waitFor(() => expect(callsTo('member', 'list')).toHaveLength(4))
+  await waitFor(() => expect(directoryCalls()).toHaveLength(4))
   // a second tap on a chip clears that filter
   fireEvent.click(within(screen.getByTestId('status-filter')).getByRole('checkbox', { name: '正式会员' }))
-  await waitFor(() => expect(callsTo('member', 'list')).toHaveLength(5))
+  await waitFor(() => expect(directoryCalls()).toHaveLength(5))
 
-  expect(callsTo('member', 'list')).toEqual([
+  expect(directoryCalls()).toEqual([
     { page: 1, pageSize: 20 },
     { page: 1, pageSize: 20, status: 'member' },
     { page: 1, pageSize: 20, status: 'member', tag: '孕期' },

@@ -2,6 +2,7 @@
 // Everything real: the H5 build, the wx.cloud stand-in, localcloud, the function bundles, Chromium.
 import type { Page } from 'playwright-core'
 import { startE2E, type E2E } from './support'
+import { shot } from './shots'
 
 let e2e: E2E
 
@@ -32,6 +33,7 @@ test('apply → review → welcome', async () => {
   await mother.getByRole('checkbox', { name: '同意个人信息收集说明' }).click()
   await mother.getByText('提交申请').click()
 
+  await shot(mother, 'apply-filled')
   await mother.getByText('申请已提交').waitFor()
   await mother.getByText('好的').click()
   await mother.getByTestId('pending-note').waitFor()
@@ -43,6 +45,7 @@ test('apply → review → welcome', async () => {
   // the leader sees the phone masked, never whole
   await card.getByText('138****1234').waitFor()
   expect(await leader.content()).not.toContain('13812341234')
+  await shot(leader, 'review-queue')
   await card.getByText('通过', { exact: true }).click()
   await card.waitFor({ state: 'detached' })
 
@@ -56,6 +59,7 @@ test('apply → review → welcome', async () => {
   }
   expect(welcomed).toBe(true)
   await expect(mother.getByTestId('pending-note').count()).resolves.toBe(0)
+  await shot(mother, 'welcomed')
 }, 90_000)
 
 test('the identity picker switches who the app acts as', async () => {

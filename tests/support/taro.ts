@@ -40,7 +40,17 @@ export function showPage(): void {
   for (const fn of showHandlers) fn()
 }
 
+/** local storage as Taro's sync calls see it (drafts) */
+export const storage = new Map<string, unknown>()
+/** the page's query, as `useRouter().params` answers it */
+let routerParams: Record<string, string> = {}
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
+
 export function resetTaro(): void {
+  storage.clear()
+  routerParams = {}
   for (const list of [calls, navigations, routes, toasts, modals, clipboard, subscribeRequests, downloads, openedDocuments, tempUrlRequests]) list.length = 0
   modalAnswer = true
   subscribeAnswer = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
@@ -97,7 +107,25 @@ const Taro = {
     openedDocuments.push({ filePath: options.filePath, fileType: options.fileType })
   },
   getEnv: () => 'WEB',
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => {
+    storage.set(key, JSON.parse(JSON.stringify(value)))
+  },
+  removeStorageSync: (key: string) => {
+    storage.delete(key)
+  },
+  stopPullDownRefresh: async () => undefined,
+  pageScrollTo: async () => undefined,
 }
+
+export function useRouter(): { params: Record<string, string> } {
+  return { params: routerParams }
+}
+
+/** Page hooks the tests do not drive: registered and ignored. */
+export function usePullDownRefresh(_fn: () => void): void {}
+export function useShareAppMessage(_fn: (res: { from: string; target?: unknown }) => unknown): void {}
+export function useShareTimeline(_fn: () => unknown): void {}
 
 /** Page lifecycle hook: like Taro, fires once when the page first shows, then on every showPage(). */
 export function useDidShow(fn: () => void): void {

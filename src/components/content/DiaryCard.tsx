@@ -1,19 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import type { DiaryView } from '../../../domain/content'
-import { Card } from '../ui'
+import { Card, Tag } from '../ui'
+import { diaryShare } from '../../services/share'
 import { CloudImage } from './CloudImage'
+import { ShareButton } from './ShareButton'
 import { shortTime } from './format'
 import './styles'
 
 /** One growth diary: her photo, her line, and a heart that counts once per mother. */
-export function DiaryCard({ diary, onLike }: { diary: DiaryView; onLike: () => void }) {
+export function DiaryCard({ diary, onLike, shared }: { diary: DiaryView; onLike: () => void; shared?: boolean }) {
   return (
-    <Card>
+    <Card className={shared ? 'c-shared' : undefined}>
+      {shared ? <Tag tone='warn'>好友分享给你</Tag> : null}
       <View className='row-between'>
         <Text className='title'>{diary.authorName}</Text>
         <Text className='caption'>{shortTime(diary.createdAt)}</Text>
       </View>
-      <CloudImage className='c-photo' fileID={diary.photoFileID} />
+      <CloudImage className='c-photo' fileID={diary.photoFileID} alt={`${diary.authorName}的晒娃照片`} />
       <Text className='c-body'>{diary.text}</Text>
       <View className='c-meta'>
         <View
@@ -26,6 +29,7 @@ export function DiaryCard({ diary, onLike }: { diary: DiaryView; onLike: () => v
           <Text>{diary.likedByMe ? '❤️' : '🤍'} {diary.likeCount}</Text>
         </View>
         {diary.mine ? <Text>我的日记</Text> : null}
+        <ShareButton shareKey={`diary:${diary.id}`} content={diaryShare(diary)} />
       </View>
     </Card>
   )

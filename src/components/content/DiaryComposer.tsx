@@ -6,6 +6,7 @@ import type { ContestView } from '../../../domain/content'
 import { Field } from '../member/Field'
 import { Chip } from '../member/Chip'
 import { Button, Card } from '../ui'
+import { useDraft } from '../../hooks/useDraft'
 import { useSubmit } from '../../hooks/useSubmit'
 import { postDiary } from '../../services/content'
 import { choosePhoto, uploadPhoto } from '../../services/storage'
@@ -18,11 +19,14 @@ const MAX_TEXT = 200
  * 晒娃 form: a photo, a line, optionally an open contest. The photo is uploaded on submit (not on
  * pick) so a changed mind leaves nothing in storage; a retry reuses the upload.
  */
-export function DiaryComposer(props: { contests: readonly ContestView[]; onPosted: (contestId?: string) => void }) {
+export function DiaryComposer(props: { contests: readonly ContestView[]; onPosted: (contestId?: string) => void; onCancel?: () => void }) {
   const [localPath, setLocalPath] = useState<string>()
   const [uploaded, setUploaded] = useState<{ path: string; fileID: string }>()
-  const [text, setText] = useState('')
-  const [contestId, setContestId] = useState<string>()
+  // her words survive a reload (a picked photo is a temporary file and cannot)
+  const [kept, setKept, forget] = useDraft<{ text: string; contestId?: string }>('diary', { text: '' })
+  const { text, contestId } = kept
+  const setText = (value: string) => setKept((d) => ({ ...d, text: value }))
+  const setContestId = (id?: string) => setKept((d) => ({ ...d, contestId: id }))
   const [errors, setErrors] = useState<{ photo?: string; text?: string; form?: string }>({})
   const open = props.contests.filter((c) => c.open)
 
@@ -46,6 +50,7 @@ export function DiaryComposer(props: { contests: readonly ContestView[]; onPoste
       const fileID = uploaded?.path === localPath ? uploaded.fileID : await uploadPhoto(localPath, 'diary')
       setUploaded({ path: localPath, fileID })
       await postDiary({ text: line, photoFileID: fileID, ...(contestId ? { contestId } : {}) })
+      forget()
       setText('')
       setLocalPath(undefined)
       setUploaded(undefined)
@@ -71,7 +76,7 @@ export function DiaryComposer(props: { contests: readonly ContestView[]; onPoste
             </View>
           )}
         </Field>
-        <Field label='说一句' hint={`${text.trim().length}/${MAX_TEXT}`} error={errors.text} testId='diary-text'>
+        <Field label='说一句' count={{ value: text, max: MAX_TEXT }} error={errors.text} testId='diary-text'>
           <Textarea className='m-input m-input--multi' value={text} maxlength={MAX_TEXT} placeholder='今天宝宝第一次…' onInput={(e) => setText(e.detail.value)} />
         </Field>
         {open.length > 0 ? (
@@ -84,9 +89,16 @@ export function DiaryComposer(props: { contests: readonly ContestView[]; onPoste
           </Field>
         ) : null}
         {errors.form ? <Banner tone='error'>{errors.form}</Banner> : null}
-        <Button block loading={submit.submitting} onClick={() => void submit.run()}>
-          发布
-        </Button>
+        <View className='m-actions'>
+          {props.onCancel ? (
+            <Button variant='ghost' onClick={props.onCancel}>
+              收起
+            </Button>
+          ) : null}
+          <Button block loading={submit.submitting} onClick={() => void submit.run()} testId='diary-submit'>
+            发布
+          </Button>
+        </View>
       </View>
     </Card>
   )

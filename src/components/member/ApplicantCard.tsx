@@ -3,6 +3,7 @@ import type { MemberSummary } from '../../../domain/member'
 import { Button, Card, Tag } from '../ui'
 import { Field } from './Field'
 import { TagEditor } from './TagEditor'
+import { babyAge } from './plainTag'
 import './member.css'
 
 /** What a leader is about to decide, kept by the page so a failed decision loses nothing. */
@@ -28,7 +29,7 @@ export function ApplicantCard(props: {
       <View data-testid={`applicant-${a.openid}`} className='stack'>
         <View className='row wrap'>
           {a.stage ? <Tag tone='trust'>{a.stage}</Tag> : null}
-          {a.age && a.age !== a.stage ? <Tag tone='neutral'>{`宝宝 ${a.age}`}</Tag> : null}
+          {a.age && a.age !== a.stage ? <Tag tone='neutral'>{babyAge(a.age)}</Tag> : null}
           {a.city ? <Tag tone='neutral'>{a.city}</Tag> : null}
         </View>
         <View className='m-row'>
@@ -46,7 +47,7 @@ export function ApplicantCard(props: {
           </View>
         ) : null}
         {draft.rejecting ? (
-          <Field label='未通过的原因（妈妈会看到）' error={draft.noteError}>
+          <Field label='未通过的原因（妈妈会看到）' error={draft.noteError} count={{ value: draft.note, max: 200 }}>
             <Textarea
               className='m-input m-input--multi'
               value={draft.note}

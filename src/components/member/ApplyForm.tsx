@@ -1,5 +1,6 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { useDraft } from '../../hooks/useDraft'
 import { TEMPLATE_IDS } from '../../config'
 import { useSubmit } from '../../hooks/useSubmit'
 import { CloudError } from '../../services/cloud'
@@ -14,6 +15,9 @@ import { PrivacyConsent } from './PrivacyConsent'
 import { checkApplication, EMPTY_DRAFT, type ApplicationDraft, type FieldErrors } from './application'
 import './member.css'
 
+const NICKNAME_MAX = 20
+const CITY_MAX = 20
+
 const currentPlatform = (): Platform => (process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp')
 
 /**
@@ -22,7 +26,8 @@ const currentPlatform = (): Platform => (process.env.TARO_ENV === 'h5' ? 'h5' : 
  */
 export function ApplyForm(props: { onSubmitted: () => Promise<void> | void; platform?: Platform; initial?: Partial<ApplicationDraft> }) {
   const platform = props.platform ?? currentPlatform()
-  const [draft, setDraft] = useState<ApplicationDraft>({ ...EMPTY_DRAFT, ...props.initial })
+  // kept as she types: a reload or a closed app never costs her the answers
+  const [draft, setDraft, forgetDraft] = useDraft<ApplicationDraft>('apply', { ...EMPTY_DRAFT, ...props.initial })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [serverError, setServerError] = useState<string>()
   const set = <K extends keyof ApplicationDraft>(key: K, value: ApplicationDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
@@ -39,6 +44,7 @@ export function ApplyForm(props: { onSubmitted: () => Promise<void> | void; plat
     await askForNotices([TEMPLATE_IDS.reviewResult])
     try {
       await applyForMembership(checked.input)
+      forgetDraft()
     } catch (e) {
       setServerError(e instanceof CloudError ? e.message : '提交没有成功，请稍后再试')
       return
@@ -49,11 +55,11 @@ export function ApplyForm(props: { onSubmitted: () => Promise<void> | void; plat
   const errorCount = Object.keys(errors).length
   return (
     <View className='stack' data-testid='apply-form'>
-      <Field label='你的昵称' error={errors.nickname} testId='field-nickname'>
+      <Field label='你的昵称' error={errors.nickname} testId='field-nickname' count={{ value: draft.nickname, max: NICKNAME_MAX }}>
         <Input
           className={`m-input${errors.nickname ? ' m-input--error' : ''}`}
           value={draft.nickname}
-          maxlength={20}
+          maxlength={NICKNAME_MAX}
           placeholder='例如：小雨妈妈'
           data-testid='apply-nickname'
           onInput={(e) => set('nickname', e.detail.value)}
@@ -72,8 +78,8 @@ export function ApplyForm(props: { onSubmitted: () => Promise<void> | void; plat
         <NeedsPicker value={draft.needs} other={draft.otherNeed} onChange={(v) => set('needs', v)} onOther={(v) => set('otherNeed', v)} />
       </Field>
 
-      <Field label='所在城市（选填）' error={errors.city} testId='field-city'>
-        <Input className='m-input' value={draft.city} maxlength={20} placeholder='例如：杭州' data-testid='apply-city' onInput={(e) => set('city', e.detail.value)} />
+      <Field label='所在城市（选填）' error={errors.city} testId='field-city' count={{ value: draft.city, max: CITY_MAX }}>
+        <Input className='m-input' value={draft.city} maxlength={CITY_MAX} placeholder='例如：杭州' data-testid='apply-city' onInput={(e) => set('city', e.detail.value)} />
       </Field>
 
       <Field label='手机号（选填）' hint='仅用于收货后的售后回访，团长看到的是打码号码' error={errors.phone} testId='field-phone'>

@@ -1,7 +1,6 @@
 import { Input, View } from '@tarojs/components'
 import { useState } from 'react'
 import { STATUS_LABELS } from '../../../domain/labels'
-import { TAG_RULES } from '../../../domain/tags'
 import type { MemberFilter } from '../../services/member'
 import { Button } from '../ui'
 import { Chip } from './Chip'
@@ -10,11 +9,9 @@ import { plainTag } from './plainTag'
 import './member.css'
 
 const STATUSES = ['pending', 'member', 'rejected'] as const
-/** every tag the rules can give, stage tags first, each once */
-const RULE_TAGS = Array.from(new Set(TAG_RULES.map((r) => r.tag)))
 
 /** Status and tag chips (tap again to clear) and a nickname search applied on 搜索. */
-export function MemberFilters(props: { value: MemberFilter; onChange: (filter: MemberFilter) => void }) {
+export function MemberFilters(props: { value: MemberFilter; onChange: (filter: MemberFilter) => void; tags: readonly string[] }) {
   const [keyword, setKeyword] = useState(props.value.keyword ?? '')
   const { value, onChange } = props
   return (
@@ -42,7 +39,7 @@ export function MemberFilters(props: { value: MemberFilter; onChange: (filter: M
       </Field>
       <Field label='标签（含宝宝阶段）'>
         <View className='row wrap' data-testid='tag-filter'>
-          {RULE_TAGS.map((t) => (
+          {props.tags.map((t) => (
             <Chip key={t} label={plainTag(t)} selected={value.tag === t} onToggle={() => onChange({ ...value, tag: value.tag === t ? undefined : t })} />
           ))}
         </View>

@@ -3,7 +3,7 @@ import { STATUS_LABELS } from '../../../domain/labels'
 import type { MemberSummary } from '../../../domain/member'
 import { Card, Tag } from '../ui'
 import { TagEditor } from './TagEditor'
-import { plainTag } from './plainTag'
+import { babyAge, plainTag } from './plainTag'
 import './member.css'
 
 /** A member in the directory; tapping her name opens the manual tag editor. */
@@ -25,7 +25,7 @@ export function MemberRow(props: {
           <Tag tone={m.status === 'member' ? 'trust' : m.status === 'pending' ? 'warn' : 'neutral'}>{STATUS_LABELS[m.status]}</Tag>
         </View>
         <View className='row wrap'>
-          {m.age ? <Text className='muted'>{`宝宝 ${m.age} · `}</Text> : null}
+          {m.age ? <Text className='muted'>{`${babyAge(m.age)} · `}</Text> : null}
           {m.city ? <Text className='muted'>{`${m.city} · `}</Text> : null}
           <Text className='muted'>{m.phoneMasked || '未留手机'}</Text>
         </View>

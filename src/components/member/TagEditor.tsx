@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Button, Tag } from '../ui'
 import { RemovableChip } from './Chip'
+import { lengthOf } from './Field'
 import { plainTag } from './plainTag'
 import './member.css'
 
@@ -24,7 +25,7 @@ export function TagEditor(props: {
   const add = () => {
     const tag = text.trim()
     if (!tag) return setHint('请输入标签')
-    if (Array.from(tag).length > TAG_MAX) return setHint(`标签最多 ${TAG_MAX} 个字`)
+    if (lengthOf(tag) > TAG_MAX) return setHint(`标签最多 ${TAG_MAX} 个字`)
     if (props.tags.includes(tag) || props.fixed?.includes(tag)) return setHint('已经有这个标签了')
     setHint(undefined)
     setText('')
@@ -37,7 +38,7 @@ export function TagEditor(props: {
           <Tag key={`auto-${t}`} tone='neutral'>{`${plainTag(t)} · 自动`}</Tag>
         ))}
         {props.tags.map((t) => (
-          <RemovableChip key={t} label={t} disabled={props.disabled} onRemove={() => props.onRemove(t)} />
+          <RemovableChip key={t} label={plainTag(t)} disabled={props.disabled} onRemove={() => props.onRemove(t)} />
         ))}
       </View>
       <View className='m-search'>
@@ -54,6 +55,9 @@ export function TagEditor(props: {
           添加
         </Button>
       </View>
+      <Text className={`ui-count${lengthOf(text) >= TAG_MAX ? ' ui-count--full' : ''}`}>
+        {lengthOf(text) >= TAG_MAX ? `已到 ${TAG_MAX} 字上限` : `${lengthOf(text)}/${TAG_MAX}`}
+      </Text>
       {hint ? <Text className='m-field__error'>{hint}</Text> : null}
     </View>
   )

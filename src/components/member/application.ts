@@ -2,6 +2,7 @@
 // very schema the function uses, so the form and the server can never disagree on what is valid.
 import { describeIssues } from '../../../domain/schemas/format'
 import { memberSchemas, type ApplyInput } from '../../../domain/schemas/member'
+import type { MeView } from '../../../domain/member'
 import { PRIVACY_NOTICE_VERSION } from '../../config'
 
 export const OTHER_NEED = '其它'
@@ -81,4 +82,17 @@ export function mayApplyAgain(reapplyFrom: string | undefined, today: string): b
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number)
   return `${y} 年 ${m} 月 ${d} 日`
+}
+
+/** Her earlier answers as a draft, so 修改申请信息 opens on what she sent ("其它：…" back into its box). */
+export function draftFromApplication(app: NonNullable<MeView['application']>): Partial<ApplicationDraft> {
+  const prefix = `${OTHER_NEED}：`
+  const other = app.needs.find((n) => n.startsWith(prefix))
+  return {
+    nickname: app.nickname ?? '',
+    babyBirthDate: app.babyBirthDate ?? '',
+    needs: app.needs.map((n) => (n.startsWith(prefix) ? OTHER_NEED : n)),
+    otherNeed: other ? other.slice(prefix.length) : '',
+    city: app.city ?? '',
+  }
 }

@@ -4,3 +4,8 @@ import { STAGES } from '../../../domain/stage'
 export function plainTag(tag: string): string {
   return STAGES.find((s) => s.tag === tag)?.label ?? tag
 }
+
+/** "宝宝 7 个月", but plain "孕期" before birth (never "宝宝 孕期"). */
+export function babyAge(age: string): string {
+  return age === '孕期' ? age : `宝宝 ${age}`
+}

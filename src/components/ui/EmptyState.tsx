@@ -8,7 +8,7 @@ export function EmptyState(props: { title: string; hint?: string; icon?: string;
       <Text className='ui-empty__icon'>{props.icon ?? '🌱'}</Text>
       <Text className='ui-empty__title'>{props.title}</Text>
       {props.hint ? <Text className='caption'>{props.hint}</Text> : null}
-      {props.action}
+      {props.action ? <View className='ui-empty__action'>{props.action}</View> : null}
     </View>
   )
 }

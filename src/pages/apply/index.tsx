@@ -2,6 +2,10 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
 import { ApplyForm } from '../../components/member/ApplyForm'
+import { draftFromApplication } from '../../components/member/application'
+import { Loading } from '../../components/ui'
+import { useCloudQuery } from '../../hooks/useCloud'
+import { fetchMe } from '../../services/member'
 
 const HOME = '/pages/index/index'
 
@@ -18,15 +22,24 @@ async function confirmSubmitted() {
 }
 
 export default function ApplyPage() {
+  // an applicant editing her application starts from what she sent
+  const me = useCloudQuery(fetchMe)
+  const editing = Boolean(me.data?.application && me.data.status !== 'visitor')
   return (
     <PageShell>
       <View>
-        <Text className='headline'>加入亲亲宝贝妈妈圈</Text>
+        <Text className='headline'>{editing ? '修改申请信息' : '加入亲亲宝贝妈妈圈'}</Text>
         <View>
-          <Text className='caption'>填写几项基本信息，团长审核通过后就能参加会员专享活动啦</Text>
+          <Text className='caption'>
+            {editing ? '改好后重新提交，团长会按新的信息审核' : '填写几项基本信息，团长审核通过后就能参加会员专享活动啦'}
+          </Text>
         </View>
       </View>
-      <ApplyForm onSubmitted={confirmSubmitted} />
+      {me.loading && !me.data ? <Loading /> : null}
+      {/* without her status she can still apply: only the pre-filling is lost */}
+      {me.data || me.error ? (
+        <ApplyForm onSubmitted={confirmSubmitted} initial={me.data?.application ? draftFromApplication(me.data.application) : undefined} />
+      ) : null}
     </PageShell>
   )
 }

@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '晒娃日记' })
+export default definePageConfig({
+  navigationBarTitleText: '晒娃日记',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

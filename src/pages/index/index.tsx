@@ -1,21 +1,57 @@
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
-import { PostFeed } from '../../components/content/PostFeed'
+import { PostFeedList, useFeed } from '../../components/content/PostFeed'
+import { QaEntry } from '../../components/content/QaEntry'
 import { ApplicationStatus } from '../../components/member/ApplicationStatus'
 import { CommunityIntro } from '../../components/member/CommunityIntro'
 import { FeedingGuideCard } from '../../components/member/FeedingGuideCard'
 import { MemberWelcome } from '../../components/member/MemberWelcome'
+import { SharedTeaser } from '../../components/member/SharedTeaser'
+import { StaffEntry } from '../../components/staff/StaffEntry'
 import { ErrorState, Loading } from '../../components/ui'
 import { useCloudQuery } from '../../hooks/useCloud'
+import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useReloadOnShow } from '../../hooks/useReloadOnShow'
+import { useShare } from '../../hooks/useShare'
 import { fetchMe } from '../../services/member'
+import { postShare, sharedItem } from '../../services/share'
+
+/** A member's feed (with the Q&A one tap away), or the landing page for everyone else. */
+function MemberHome(props: { shared?: { id: string; title: string } }) {
+  const feed = useFeed()
+  useReloadOnShow(feed.reload)
+  usePullToRefresh(feed.reload, feed.loading)
+  useShare((key) => {
+    const post = key?.startsWith('post:') ? feed.items.find((p) => `post:${p.id}` === key) : undefined
+    return post ? postShare(post) : undefined
+  })
+  return (
+    <>
+      <QaEntry />
+      <PostFeedList feed={feed} shared={props.shared} />
+    </>
+  )
+}
+
+/**
+ * The landing page shares itself and refreshes her status. A page keeps one share and one
+ * pull-down handler, so only the branch on screen registers them.
+ */
+function LandingHooks(props: { reload: () => void; loading: boolean }) {
+  useShare(() => undefined)
+  usePullToRefresh(props.reload, props.loading)
+  return null
+}
 
 export default function HomePage() {
   const me = useCloudQuery(fetchMe)
+  const shared = sharedItem(useRouter().params, 'post')
   useReloadOnShow(me.reload)
   const data = me.data
+  const member = data?.status === 'member'
   // the landing content needs no status: a failed load still shows it (with a retry above)
-  const landing = data ? data.status !== 'member' : Boolean(me.error)
+  const landing = data ? !member : Boolean(me.error)
   return (
     <PageShell>
       <View>
@@ -26,18 +62,21 @@ export default function HomePage() {
       </View>
       {me.loading && !data ? <Loading /> : null}
       {me.error && !data ? <ErrorState message={me.error.message} onRetry={me.reload} /> : null}
-      {data?.status === 'member' ? (
+      {data ? <StaffEntry roles={data.roles} /> : null}
+      {member && data ? (
         <>
           <MemberWelcome me={data} />
-          <PostFeed />
+          <MemberHome shared={shared} />
         </>
       ) : null}
       {landing ? (
         <>
-          {data && data.status !== 'visitor' ? <ApplicationStatus me={data} /> : null}
+          <LandingHooks reload={me.reload} loading={me.loading} />
+          {shared ? <SharedTeaser kind='post' title={shared.title} /> : null}
+          {/* first thing on the first screen: what she can do next (apply, or where her application stands) */}
+          {data ? <ApplicationStatus me={data} /> : null}
           <CommunityIntro />
           <FeedingGuideCard />
-          {data?.status === 'visitor' ? <ApplicationStatus me={data} /> : null}
         </>
       ) : null}
     </PageShell>

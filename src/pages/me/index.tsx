@@ -3,8 +3,8 @@ import { PageShell } from '../../components/PageShell'
 import { LinkList, type LinkItem } from '../../components/member/LinkList'
 import { MyDataCard } from '../../components/member/MyDataCard'
 import { ProfileCard } from '../../components/member/ProfileCard'
+import { StaffEntry } from '../../components/staff/StaffEntry'
 import { Button, ErrorState, Loading } from '../../components/ui'
-import type { Role } from '../../../domain/roles'
 import { useCloudQuery } from '../../hooks/useCloud'
 import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { fetchMe } from '../../services/member'
@@ -16,16 +16,6 @@ const MY_LINKS: LinkItem[] = [
   // the diary is a tab page: only switchTab may open it
   { label: '成长日记', hint: '记录宝宝的每一个第一次', onOpen: () => void Taro.switchTab({ url: '/pages/diary/index' }) },
 ]
-
-function staffLinks(roles: readonly Role[]): LinkItem[] {
-  const links: LinkItem[] = []
-  if (roles.includes('leader') || roles.includes('admin')) {
-    links.push({ label: '入群审核', hint: '按申请先后处理新妈妈', onOpen: go('/packages/leader/pages/review/index') })
-    links.push({ label: '会员管理', hint: '按状态、标签查找会员，打标签', onOpen: go('/packages/leader/pages/members/index') })
-  }
-  if (roles.includes('admin')) links.push({ label: '角色管理', hint: '授予或收回团长、客服、管理员', onOpen: go('/packages/leader/pages/roles/index') })
-  return links
-}
 
 /** Back to home as a visitor: relaunch so no page keeps her old state. */
 async function afterDeleted() {
@@ -39,7 +29,6 @@ export default function MePage() {
   if (me.error && !me.data) return <PageShell><ErrorState message={me.error.message} onRetry={me.reload} /></PageShell>
   const data = me.data
   if (!data) return null
-  const staff = staffLinks(data.roles)
   return (
     <PageShell>
       <ProfileCard me={data} />
@@ -47,7 +36,7 @@ export default function MePage() {
         <Button block onClick={go('/pages/apply/index')}>申请加入妈妈圈</Button>
       ) : null}
       {data.status === 'member' ? <LinkList title='我的内容' links={MY_LINKS} /> : null}
-      {staff.length > 0 ? <LinkList title='团长工作台' links={staff} /> : null}
+      <StaffEntry roles={data.roles} />
       {data.status !== 'visitor' ? <MyDataCard onDeleted={afterDeleted} /> : null}
     </PageShell>
   )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '专家答疑' })
+export default definePageConfig({ navigationBarTitleText: '专家答疑', enablePullDownRefresh: true })

@@ -9,8 +9,11 @@ import { Tabs } from '../../components/content/Tabs'
 import { messageOf } from '../../components/content/errors'
 import { Field } from '../../components/member/Field'
 import { LoadMore } from '../../components/member/LoadMore'
+import { MembersOnly } from '../../components/member/MembersOnly'
 import { Button, Card, EmptyState, ErrorState, Loading } from '../../components/ui'
+import { useDraft } from '../../hooks/useDraft'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
+import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useSubmit } from '../../hooks/useSubmit'
 import { askQuestion, fetchQuestions } from '../../services/content'
 
@@ -19,12 +22,15 @@ const TABS = [
   { key: 'all', label: '大家的问答' },
   { key: 'mine', label: '我的提问' },
 ] as const
+const QUESTION_MAX = 500
 
 export default function QaPage() {
   const [tab, setTab] = useState<Tab>('all')
-  const [draft, setDraft] = useState('')
+  const [kept, setKept, forget] = useDraft('question', { text: '' })
+  const draft = kept.text
   const [error, setError] = useState<string>()
   const list = usePagedQuery(fetchQuestions(tab === 'mine'), (q) => q.id, [tab])
+  usePullToRefresh(list.reload, list.loading)
 
   const ask = useSubmit(async () => {
     const parsed = contentSchemas.ask.safeParse({ question: draft })
@@ -35,7 +41,8 @@ export default function QaPage() {
     setError(undefined)
     try {
       await askQuestion(parsed.data.question)
-      setDraft('')
+      forget()
+      setKept(() => ({ text: '' }))
       await Taro.showToast({ title: '提问成功，专家回答后会公开', icon: 'none' })
       if (tab === 'mine') list.reload()
       else setTab('mine')
@@ -44,11 +51,27 @@ export default function QaPage() {
     }
   })
 
+  if (list.error?.code === 'NOT_MEMBER') return <PageShell><MembersOnly what='专家答疑' icon='💬' /></PageShell>
   return (
     <PageShell>
       <Card title='向专家提问'>
-        <Field label='你的问题' hint='育儿、喂养、护理都可以问，回答后所有妈妈都能看到（不显示提问人）' error={error} testId='question'>
-          <Textarea className='m-input m-input--multi' value={draft} maxlength={500} placeholder='例如：宝宝湿疹反复，可以用什么护理？' onInput={(e) => setDraft(e.detail.value)} />
+        <Field
+          label='你的问题'
+          hint='育儿、喂养、护理都可以问，回答后所有妈妈都能看到（不显示提问人）'
+          error={error}
+          testId='question'
+          count={{ value: draft, max: QUESTION_MAX }}
+        >
+          <Textarea
+            className='m-input m-input--multi'
+            value={draft}
+            maxlength={QUESTION_MAX}
+            placeholder='例如：宝宝湿疹反复，可以用什么护理？'
+            onInput={(e) => {
+              const text = e.detail.value
+              setKept(() => ({ text }))
+            }}
+          />
         </Field>
         <Button block loading={ask.submitting} onClick={() => void ask.run()}>
           提交问题

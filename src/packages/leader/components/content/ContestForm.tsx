@@ -47,19 +47,23 @@ export function ContestForm(props: { onCreated: (id: string) => void }) {
   return (
     <Card title='发起晒娃活动'>
       <View className='stack'>
-        <Field label='活动名称'>
+        <Field label='活动名称' count={{ value: title, max: 30 }}>
           <Input className='m-input' value={title} maxlength={30} placeholder='例如：宝宝的第一次' onInput={(e) => setTitle(e.detail.value)} />
         </Field>
-        <Field label='活动主题'>
+        <Field label='活动主题' count={{ value: theme, max: 200 }}>
           <Textarea className='m-input m-input--multi' value={theme} maxlength={200} placeholder='晒出宝宝第一次翻身、第一颗牙…点赞最多的妈妈有礼物' onInput={(e) => setTheme(e.detail.value)} />
         </Field>
         <Field label='截止时间' hint='截止后不能再参加，排行榜保留'>
-          <View className='row'>
+          <View className='m-picker-row'>
             <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))} data-testid='contest-date'>
-              <Text className={`m-picker${date ? '' : ' m-picker--empty'}`}>{date || '选择日期'}</Text>
+              <View className={`m-picker${date ? '' : ' m-picker--empty'}`}>
+                <Text>{date ? `📅 ${date}` : '📅 选择日期'}</Text>
+              </View>
             </Picker>
             <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))} data-testid='contest-time'>
-              <Text className='m-picker'>{time}</Text>
+              <View className='m-picker'>
+                <Text>{`⏰ ${time}`}</Text>
+              </View>
             </Picker>
           </View>
         </Field>

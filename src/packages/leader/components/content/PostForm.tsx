@@ -5,18 +5,17 @@ import { useState } from 'react'
 import { POST_KIND_LABELS, type PostKind } from '../../../../../domain/content'
 import { contentSchemas } from '../../../../../domain/schemas/content'
 import { describeIssues } from '../../../../../domain/schemas/format'
-import { TAG_RULES } from '../../../../../domain/tags'
 import { messageOf } from '../../../../components/content/errors'
 import { Chip } from '../../../../components/member/Chip'
+import { plainTag } from '../../../../components/member/plainTag'
 import { Field } from '../../../../components/member/Field'
 import { Button, Card } from '../../../../components/ui'
 import { useSubmit } from '../../../../hooks/useSubmit'
+import { useTagsInUse } from '../../../../hooks/useTagsInUse'
 import { publishPost } from '../../../../services/content'
 import { choosePhoto, uploadPhoto } from '../../../../services/storage'
 import '../../../../components/content/styles'
 
-/** The tags the automatic rules hand out: the audiences a post can be aimed at. */
-const TARGETS = [...new Set(TAG_RULES.map((r) => r.tag))]
 const KINDS: PostKind[] = ['tip', 'expert']
 
 /** Publish a tip or expert article, optionally only for mothers with some tags. */
@@ -27,6 +26,8 @@ export function PostForm(props: { onPublished: () => void }) {
   const [targets, setTargets] = useState<string[]>([])
   const [cover, setCover] = useState<string>()
   const [error, setError] = useState<string>()
+  // every tag in use is an audience, the leaders' own ones too
+  const targetsAvailable = useTagsInUse()
   const toggle = (tag: string) => setTargets((t) => (t.includes(tag) ? t.filter((x) => x !== tag) : [...t, tag]))
 
   const submit = useSubmit(async () => {
@@ -61,10 +62,10 @@ export function PostForm(props: { onPublished: () => void }) {
             ))}
           </View>
         </Field>
-        <Field label='标题'>
+        <Field label='标题' count={{ value: title, max: 40 }}>
           <Input className='m-input' value={title} maxlength={40} placeholder='例如：第一口辅食怎么选' onInput={(e) => setTitle(e.detail.value)} />
         </Field>
-        <Field label='正文' hint={`${body.trim().length}/2000`}>
+        <Field label='正文' count={{ value: body, max: 2000 }}>
           <Textarea className='m-input m-input--multi' value={body} maxlength={2000} placeholder='写给妈妈们的干货…' onInput={(e) => setBody(e.detail.value)} />
         </Field>
         <Field label='封面（可选）'>
@@ -81,8 +82,8 @@ export function PostForm(props: { onPublished: () => void }) {
         </Field>
         <Field label='推送给（不选 = 全部会员）' hint='只有带这些标签的妈妈会看到'>
           <View className='row wrap'>
-            {TARGETS.map((t) => (
-              <Chip key={t} label={t} selected={targets.includes(t)} onToggle={() => toggle(t)} />
+            {targetsAvailable.map((t) => (
+              <Chip key={t} label={plainTag(t)} selected={targets.includes(t)} onToggle={() => toggle(t)} />
             ))}
           </View>
         </Field>

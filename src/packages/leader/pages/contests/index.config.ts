@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '晒娃活动' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '晒娃活动' })

@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh'
 import { PageShell } from '../../../../components/PageShell'
 import { RankingList } from '../../../../components/content/RankingList'
 import { shortTime } from '../../../../components/content/format'
 import { AccessDenied } from '../../../../components/member/AccessDenied'
+import { isLeader } from '../../../../components/staff/roles'
 import { Button, Card, EmptyState, ErrorState, Loading, Tag } from '../../../../components/ui'
 import { useCloudQuery } from '../../../../hooks/useCloud'
 import { fetchContests, fetchRanking } from '../../../../services/content'
@@ -14,11 +16,12 @@ export default function LeaderContestsPage() {
   const me = useCloudQuery(fetchMe)
   const contests = useCloudQuery(fetchContests)
   const [selected, setSelected] = useState<string>()
+  usePullToRefresh(contests.reload, contests.loading)
   const ranking = useCloudQuery(() => (selected ? fetchRanking(selected) : Promise.resolve(undefined)), [selected])
 
   if ((me.loading && !me.data) || (contests.loading && !contests.data)) return <PageShell><Loading /></PageShell>
   if (me.error) return <PageShell><ErrorState message={me.error.message} onRetry={me.reload} /></PageShell>
-  if (!me.data?.roles.some((r) => r === 'leader' || r === 'admin')) return <PageShell><AccessDenied who='团长' /></PageShell>
+  if (!me.data || !isLeader(me.data.roles)) return <PageShell><AccessDenied who='团长' /></PageShell>
   const items = contests.data?.items ?? []
   return (
     <PageShell>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员管理' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '会员管理' })

@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { useState } from 'react'
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh'
 import { PageShell } from '../../../../components/PageShell'
 import { AccessDenied } from '../../../../components/member/AccessDenied'
 import { LoadMore } from '../../../../components/member/LoadMore'
 import { MemberFilters } from '../../../../components/member/MemberFilters'
 import { MemberRow } from '../../../../components/member/MemberRow'
 import { EmptyState, ErrorState, Loading } from '../../../../components/ui'
+import { useTagsInUse } from '../../../../hooks/useTagsInUse'
 import { usePagedQuery } from '../../../../hooks/usePagedQuery'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { CloudError } from '../../../../services/cloud'
@@ -16,6 +18,8 @@ export default function MembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({})
   const members = usePagedQuery((page, size) => listMembers(filter, page, size), (m) => m.openid, [filter.status, filter.tag, filter.keyword])
   const [openId, setOpenId] = useState<string>()
+  const tags = useTagsInUse()
+  usePullToRefresh(members.reload, members.loading)
 
   const editTags = useSubmit(async (openid: string, change: { add?: string; remove?: string }) => {
     try {
@@ -29,7 +33,7 @@ export default function MembersPage() {
   if (members.error?.code === 'FORBIDDEN' || members.error?.code === 'NOT_MEMBER') return <PageShell><AccessDenied who='团长' /></PageShell>
   return (
     <PageShell>
-      <MemberFilters value={filter} onChange={setFilter} />
+      <MemberFilters value={filter} onChange={setFilter} tags={tags} />
       <Text className='caption'>共 {members.total} 位 · 手机号已打码 · 点昵称管理标签</Text>
       {members.loading ? <Loading /> : null}
       {members.error ? <ErrorState message={members.error.message} onRetry={members.reload} /> : null}

@@ -1,8 +1,10 @@
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { PageShell } from '../../../../components/PageShell'
 import { PostFeed } from '../../../../components/content/PostFeed'
 import { Tabs } from '../../../../components/content/Tabs'
 import { AccessDenied } from '../../../../components/member/AccessDenied'
+import { isLeader } from '../../../../components/staff/roles'
 import { ErrorState, Loading } from '../../../../components/ui'
 import { useCloudQuery } from '../../../../hooks/useCloud'
 import { fetchMe } from '../../../../services/member'
@@ -16,13 +18,17 @@ const TABS = [
   { key: 'published', label: '已发布' },
 ] as const
 
+const isTab = (v: unknown): v is Tab => TABS.some((t) => t.key === v)
+
 export default function LeaderPostsPage() {
   const me = useCloudQuery(fetchMe)
-  const [tab, setTab] = useState<Tab>('publish')
+  // the 工作台 opens this page on the tab it counted (?tab=answer)
+  const asked = useRouter().params.tab
+  const [tab, setTab] = useState<Tab>(isTab(asked) ? asked : 'publish')
   if (me.loading && !me.data) return <PageShell><Loading /></PageShell>
   if (me.error) return <PageShell><ErrorState message={me.error.message} onRetry={me.reload} /></PageShell>
   // the functions refuse anyway; this only spares a mother a form she cannot send
-  if (!me.data?.roles.some((r) => r === 'leader' || r === 'admin')) return <PageShell><AccessDenied who='团长' /></PageShell>
+  if (!me.data || !isLeader(me.data.roles)) return <PageShell><AccessDenied who='团长' /></PageShell>
   return (
     <PageShell>
       <Tabs tabs={TABS} value={tab} onChange={setTab} />

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '入群审核' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '入群审核' })

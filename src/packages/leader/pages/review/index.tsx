@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { MemberSummary } from '../../../../../domain/member'
 import { autoTags } from '../../../../../domain/tags'
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh'
 import { PageShell } from '../../../../components/PageShell'
 import { AccessDenied } from '../../../../components/member/AccessDenied'
 import { ApplicantCard, type ReviewDraft } from '../../../../components/member/ApplicantCard'
@@ -17,6 +18,7 @@ const suggestedDraft = (a: MemberSummary): ReviewDraft => ({ tags: autoTags({ ne
 
 export default function ReviewPage() {
   const queue = usePagedQuery(fetchPending, (a) => a.openid)
+  usePullToRefresh(queue.reload, queue.loading)
   const [drafts, setDrafts] = useState<Record<string, ReviewDraft>>({})
   const draftOf = (a: MemberSummary) => drafts[a.openid] ?? suggestedDraft(a)
   const setDraft = (openid: string, draft: ReviewDraft) => setDrafts((d) => ({ ...d, [openid]: draft }))

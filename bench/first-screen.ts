@@ -1,0 +1,97 @@
+// First screen of the H5 app on a phone: Chromium throttled to fast 4G (9 Mbit/s, 60 ms) and a 4×
+// slower CPU, timed from navigation until the landing page's main button is on screen. The same
+// build is served two ways in the same run: as files on disk with `no-cache` (before), and
+// compressed with long-lived caching of hashed files (after, what `npm start` serves), the latter
+// also on a repeat visit. Needs `npm run build:h5` and Chromium.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { DEV_OPENID_KEY } from '../localcloud/seeds/identities'
+import { extraServiceFactories, startLocalCloud, type LocalCloud } from '../localcloud/server'
+import { staticFilesService } from '../localcloud/static'
+
+const root = path.resolve(__dirname, '..')
+const RUNS = Number(process.env.RUNS ?? 5)
+const FAST_4G = { offline: false, latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (9 * 1024 * 1024) / 8 }
+const CPU_SLOWDOWN = 4
+
+async function serve(optimize: boolean): Promise<{ cloud: LocalCloud; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qq-bench-'))
+  const cloud = await startLocalCloud({
+    port: 0,
+    dataDir: dir,
+    seed: 'demo',
+    services: [...extraServiceFactories, () => staticFilesService(path.join(root, 'dist/h5'), { optimize })],
+  })
+  return { cloud, dir }
+}
+
+interface Visit {
+  ms: number
+  bytes: number
+}
+
+/** One or more visits in one browser context (so the second visit sees the cache the first filled). */
+async function visits(browser: Browser, url: string, count: number): Promise<Visit[]> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  await context.addInitScript(([key, id]) => window.localStorage.setItem(key, id), [DEV_OPENID_KEY, 'demo-visitor'] as const)
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', FAST_4G)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+  let bytes = 0
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength
+  })
+  const out: Visit[] = []
+  for (let i = 0; i < count; i++) {
+    // leave the app first: a second goto to the same URL with a hash would not load anything
+    await page.goto('about:blank')
+    bytes = 0
+    const started = Date.now()
+    await page.goto(`${url}/#/pages/index/index`, { waitUntil: 'commit' })
+    await page.getByText('申请加入妈妈圈').first().waitFor({ state: 'visible', timeout: 60_000 })
+    out.push({ ms: Date.now() - started, bytes })
+  }
+  await context.close()
+  return out
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+  const before = await serve(false)
+  const after = await serve(true)
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] })
+  const rows: Record<string, Visit[]> = { 'before: uncompressed, no-cache': [], 'after: compressed, cacheable (first visit)': [], 'after: repeat visit (cache warm)': [] }
+  try {
+    // interleaved, so a busy moment on the machine hits both sides alike
+    for (let i = 0; i < RUNS; i++) {
+      rows['before: uncompressed, no-cache'].push(...(await visits(browser, before.cloud.url, 1)))
+      const [first, repeat] = await visits(browser, after.cloud.url, 2)
+      rows['after: compressed, cacheable (first visit)'].push(first)
+      rows['after: repeat visit (cache warm)'].push(repeat)
+    }
+  } finally {
+    await browser.close()
+    for (const s of [before, after]) {
+      await s.cloud.close()
+      fs.rmSync(s.dir, { recursive: true, force: true })
+    }
+  }
+  const base = median(rows['before: uncompressed, no-cache'].map((v) => v.ms))
+  console.log(`first screen (landing page's main button visible), fast 4G 9 Mbit/s 60 ms, CPU ÷${CPU_SLOWDOWN}, median of ${RUNS}`)
+  for (const [name, vs] of Object.entries(rows)) {
+    const ms = median(vs.map((v) => v.ms))
+    const kb = median(vs.map((v) => v.bytes)) / 1024
+    console.log(`${name.padEnd(44)} ${String(ms).padStart(6)} ms  ${kb.toFixed(0).padStart(5)} KB sent  ×${(base / ms).toFixed(2)} vs before`)
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
