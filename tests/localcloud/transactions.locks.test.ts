@@ -37,7 +37,7 @@ async function waitingWrites(n: number): Promise<void> {
 }
 
 /** A promise's outcome without awaiting it: lets a test see that a call has not been answered yet. */
-function track<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+function track(promise: Promise<WxCloud>): { promise: Promise<WxCloud>; settled: () => boolean } {
   let done = false
   promise.then(() => (done = true), () => (done = true))
   return { promise, settled: () => done }
