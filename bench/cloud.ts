@@ -1,9 +1,10 @@
 // localcloud benchmark: the same operations through the real wx-server-sdk (HTTP + EJSON + the
 // database service) and directly on the store, in one run, so the ratio shows what the wire layer
-// costs; plus indexed-query latency at 1k and 100k documents. Prints figures; asserts nothing.
+// costs; plus indexed-query latency at 1k and 100k documents, and 50 writers contending for one
+// document (transactions vs a conditional update). Prints figures; asserts nothing.
 // localcloud runs as its own process (the CLI), as in use, so the SDK client and the server do
 // not share one CPU thread; the direct store calls run in this process.
-//   npx tsx bench/cloud.ts [--quick]
+//   npx tsx bench/cloud.ts [--quick] [--contended]
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,13 +13,19 @@ import { newDocId } from '../localcloud/database'
 import type { Manifest } from '../localcloud/manifest'
 import { DB_FILE } from '../localcloud/server'
 import { Store } from '../localcloud/store'
+import type { Database } from '../server/cloud'
+import { inTransaction, type RetryOptions, type Transaction } from '../server/transaction'
 
 const QUICK = process.argv.includes('--quick')
+/** only the contended-writers lines (no 100k-document setup) */
+const CONTENDED_ONLY = process.argv.includes('--contended')
 const BASE_DOCS = 10_000
 const SEQUENTIAL = QUICK ? 300 : 2000
 const CONCURRENT = QUICK ? 600 : 4000
 const CONCURRENCY = 16
 const SIZES = [1_000, 100_000]
+const WRITERS = 50
+const CONTENDED_ROUNDS = QUICK ? 2 : 5
 
 const manifest: Manifest = {
   collections: [
@@ -32,7 +39,7 @@ function fill(store: Store): void {
   const make = (i: number) => ({ _id: `d${i}`, code: `c${i}`, status: i % 2 ? 'open' : 'closed', n: 0, title: `product ${i}`, priceFen: 100 + i })
   store.atomic(() => {
     for (let i = 0; i < BASE_DOCS; i++) store.insert('bench', make(i))
-    for (const n of SIZES) for (let i = 0; i < n; i++) store.insert(`size${n}`, make(i))
+    if (!CONTENDED_ONLY) for (const n of SIZES) for (let i = 0; i < n; i++) store.insert(`size${n}`, make(i))
   })
 }
 
@@ -63,21 +70,55 @@ async function measure(count: number, concurrency: number, op: (i: number) => un
   return { opsPerSec: (count / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
 }
 
+interface Contended extends Figures {
+  ok: number
+  total: number
+  attempts: number
+}
+
+/** `rounds` times, `writers` calls at once on one document; every call reports success and attempts. */
+async function contend(rounds: number, writers: number, op: () => Promise<{ ok: boolean; attempts: number }>): Promise<Contended> {
+  const latencies: number[] = []
+  let ok = 0
+  let attempts = 0
+  let elapsed = 0
+  for (let r = 0; r < rounds; r++) {
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: writers }, async () => {
+        const t0 = performance.now()
+        const result = await op()
+        latencies.push(performance.now() - t0)
+        attempts += result.attempts
+        if (result.ok) ok++
+      }),
+    )
+    elapsed += performance.now() - started
+  }
+  latencies.sort((a, b) => a - b)
+  const total = rounds * writers
+  return { opsPerSec: (ok / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, total, attempts: attempts / total }
+}
+
+const fmtContended = (c: Contended): string => `ok ${String(c.ok).padStart(3)}/${c.total}  ${fmt(c)}  ${c.attempts.toFixed(1).padStart(4)} attempts per call`
+
 const fmt = (f: Figures): string => `${f.opsPerSec.toFixed(0).padStart(7)} ops/s  p50 ${f.p50.toFixed(3).padStart(7)} ms  p99 ${f.p99.toFixed(3).padStart(7)} ms`
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'))
   const t0 = performance.now()
+  let child: { close(): Promise<void> } | undefined
+  let store: Store | undefined
   try {
     const prepared = new Store(path.join(root, 'sdk', DB_FILE))
     fill(prepared)
     prepared.close()
     const manifestFile = path.join(root, 'manifest.json')
     fs.writeFileSync(manifestFile, JSON.stringify(manifest))
-    const cloud = await startCli(path.join(root, 'sdk'), manifestFile)
-    const direct = new Store(path.join(root, 'direct', DB_FILE))
+    const cloud = (child = await startCli(path.join(root, 'sdk'), manifestFile))
+    const direct = (store = new Store(path.join(root, 'direct', DB_FILE)))
     fill(direct)
-    console.log(`setup: ${BASE_DOCS} + ${SIZES.join(' + ')} documents twice in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    console.log(`setup: ${[BASE_DOCS, ...(CONTENDED_ONLY ? [] : SIZES)].join(' + ')} documents twice in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
     Object.assign(process.env, {
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${cloud.url}/admin` }),
@@ -113,6 +154,8 @@ async function main(): Promise<void> {
     ]
 
     await measure(200, 4, () => coll.doc('d1').get()) // warm up the SDK and the server
+    await contended(db)
+    if (CONTENDED_ONLY) return
     console.log(`\nthrough wx-server-sdk (sequential ${SEQUENTIAL} ops for latency, ${CONCURRENCY} in flight for throughput) vs store (direct calls):`)
     for (const op of ops) {
       const seq = await measure(SEQUENTIAL, 1, op.sdk)
@@ -138,12 +181,52 @@ async function main(): Promise<void> {
     const scan = await measure(3, 1, () => direct.find('size100000', { title: 'product 99999' }))
     console.log(`  (for contrast, an unindexed where() over 100k on the store: p50 ${scan.p50.toFixed(0)} ms)`)
 
-    direct.close()
-    await cloud.close()
   } finally {
+    // also on failure, so the localcloud child never outlives the bench
+    store?.close()
+    await child?.close()
     fs.rmSync(root, { recursive: true, force: true })
   }
   console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+}
+
+/** 50 writers on one document: read + update in a transaction (server/transaction.ts) vs one
+ * conditional update, the two candidate hot paths of a group-buy chain. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function contended(db: any): Promise<void> {
+  const _ = db.command
+  const coll = db.collection('bench')
+  console.log(`\n${WRITERS} concurrent writers on one document, ${CONTENDED_ROUNDS} rounds (ok = calls that landed; latency of every call):`)
+  await coll.doc('hot').set({ data: { n: 0 } })
+  const viaTransaction = (options: RetryOptions) => async () => {
+    let attempts = 0
+    try {
+      await inTransaction(db as Database, async (t: Transaction) => {
+        attempts++
+        const { n } = (await t.collection('bench').doc('hot').get()).data as { n: number }
+        await t.collection('bench').doc('hot').update({ data: { n: n + 1 } })
+      }, options)
+      return { ok: true, attempts }
+    } catch {
+      return { ok: false, attempts }
+    }
+  }
+  const quota = 1_000_000_000
+  const conditional = async () => {
+    const res = await coll.where({ _id: 'hot', n: _.lt(quota) }).update({ data: { n: _.inc(1) } })
+    return { ok: res.stats.updated === 1, attempts: 1 }
+  }
+  const before = (await coll.doc('hot').get()).data.n as number
+  const txDefault = await contend(CONTENDED_ROUNDS, WRITERS, viaTransaction({}))
+  const txHot = await contend(CONTENDED_ROUNDS, WRITERS, viaTransaction({ attempts: 40, baseDelayMs: 15, maxDelayMs: 4000 }))
+  const cond = await contend(CONTENDED_ROUNDS, WRITERS, conditional)
+  const after = (await coll.doc('hot').get()).data.n as number
+  console.log(`  inTransaction, default budget (8 attempts)    ${fmtContended(txDefault)}`)
+  console.log(`  inTransaction, 40 attempts, back-off ≤ 4 s    ${fmtContended(txHot)}`)
+  console.log(`  conditional where({_id, n: _.lt(q)}).update   ${fmtContended(cond)}`)
+  console.log(`  ratio conditional / transaction (40 attempts): throughput ${(cond.opsPerSec / txHot.opsPerSec).toFixed(1)}x, p50 latency ${(txHot.p50 / cond.p50).toFixed(1)}x lower, p99 ${(txHot.p99 / cond.p99).toFixed(1)}x lower`)
+  console.log(`  (the document gained ${after - before}; landed calls: ${txDefault.ok + txHot.ok + cond.ok})`)
+
 }
 
 async function startCli(dataDir: string, manifestFile: string): Promise<{ url: string; close(): Promise<void> }> {

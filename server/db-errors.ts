@@ -1,4 +1,5 @@
 // Recognising the database's answers that are outcomes, not failures.
+import { isAppError } from '../domain/errors'
 
 function messageOf(e: unknown): string {
   return String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e)
@@ -22,10 +23,13 @@ export function isMissingCollection(e: unknown): boolean {
 /**
  * A write refused because another transaction holds the document's lock, or a commit that lost to
  * a concurrent write. wx-server-sdk keeps the service's code only on commit; a refusal answered to
- * an operation inside the callback arrives as -501001 with the service's message, so both are read.
+ * an operation inside the callback arrives as -501001 with the service's message
+ * ("document.update:fail -501001 resource system error. [ResourceUnavailable.TransactionConflict]
+ * …" from localcloud), so the message is read too. The real service's wording is not captured, so
+ * any "conflict" in it counts; a domain error is never one, whatever its text.
  */
 export function isTransactionConflict(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code
-  if (code === 'DATABASE_TRANSACTION_CONFLICT') return true
-  return /TransactionConflict|TRANSACTION_CONFLICT|transaction is conflict|conflict/i.test(messageOf(e))
+  if (isAppError(e)) return false
+  if ((e as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT') return true
+  return /conflict/i.test(messageOf(e))
 }

@@ -22,8 +22,22 @@ export const duplicateKey = (mongoMessage: string): CloudError => new CloudError
 
 export const invalidParam = (message: string): CloudError => new CloudError('INVALID_PARAM', message)
 
+/** A write refused because another transaction holds the lock, or the document changed after the snapshot. */
 export const transactionConflict = (): CloudError =>
   new CloudError('DATABASE_TRANSACTION_CONFLICT', `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${ADVICE}`)
 
 export const transactionGone = (id: string): CloudError =>
   new CloudError('DATABASE_TRANSACTION_FAIL', `[ResourceUnavailable.TransactionNotExist] Transaction ${id} does not exist or has expired. ${ADVICE}`)
+
+/** A transaction the service rolled back itself: after a refused write, or at the end of its lifetime. */
+export const transactionEnded = (id: string, reason: 'conflict' | 'expired'): CloudError =>
+  new CloudError(
+    'DATABASE_TRANSACTION_FAIL',
+    reason === 'conflict'
+      ? `[ResourceUnavailable.TransactionNotExist] Transaction ${id} was rolled back after a write conflict. ${ADVICE}`
+      : `[ResourceUnavailable.TransactionNotExist] Transaction ${id} was not committed within its lifetime and was rolled back. ${ADVICE}`,
+  )
+
+/** A plain write that waited for a transaction's lock longer than localcloud allows (its choice of code and text). */
+export const lockWaitTimeout = (ms: number): CloudError =>
+  new CloudError('DATABASE_REQUEST_FAILED', `[LockTimeout] Waited ${ms} ms for a document locked by a transaction. ${ADVICE}`)

@@ -14,7 +14,7 @@ import {
   type Store,
 } from '../store'
 import { decodeObject, decodeParam, encodeDocs, isPlainObject } from './codec'
-import { CloudError, collectionExists, collectionMissing, duplicateKey, invalidParam } from './errors'
+import { CloudError, collectionExists, collectionMissing, duplicateKey, invalidParam, lockWaitTimeout } from './errors'
 import { TransactionManager } from './transactions'
 import { Barriers, type BarrierOptions } from './barrier'
 
@@ -70,6 +70,32 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
   const singleDocOnly = (body: Body): void => {
     if (body.queryType !== 'DOC') throw invalidParam('a transaction supports only single-document operations: doc().get/set/update/remove and add')
   }
+  /** The documents a plain write with this filter would touch now: its literal `_id` and its matches. */
+  const touchedBy = (collection: string, filter: Filter, multi: boolean) => (): DocId[] => {
+    const ids = store.find(collection, filter, { limit: multi ? undefined : 1, projection: { _id: 1 } }).map(d => d._id as DocId)
+    return typeof filter._id === 'string' || typeof filter._id === 'number' ? [filter._id, ...ids] : ids
+  }
+  // A plain write waits while an open transaction holds the lock of a document it touches. `touched`
+  // and `write` then run in one synchronous step (nothing can interleave), so a conditional update
+  // re-evaluates its condition after the wait, atomically with the write. The wait is bounded by
+  // the lifetime of the transaction holding the lock; the overall cap only guards a lock that keeps
+  // passing from one transaction to the next.
+  const lockWaitMs = transactions.ttlMs
+  let waitingWrites = 0
+  async function whenUnlocked<T>(collection: string, touched: () => DocId[], write: () => T): Promise<T> {
+    const started = Date.now()
+    for (;;) {
+      const holder = transactions.hasLocks ? transactions.holder(collection, touched()) : undefined
+      if (holder === undefined) return write()
+      if (Date.now() - started >= lockWaitMs) throw lockWaitTimeout(Date.now() - started)
+      waitingWrites++
+      try {
+        await transactions.released(holder)
+      } finally {
+        waitingWrites--
+      }
+    }
+  }
 
   const actions: Record<string, AdminAction> = {
     'database.addCollection': async body => {
@@ -93,7 +119,7 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
           transactions.write(tx, collection, doc._id as DocId, doc)
         }
       } else {
-        store.atomic(() => docs.forEach(doc => store.insert(collection, doc)))
+        await whenUnlocked(collection, () => docs.map(d => d._id as DocId), () => store.atomic(() => docs.forEach(doc => store.insert(collection, doc))))
       }
       return { data: { insertedIds: docs.map(d => d._id) } }
     },
@@ -125,6 +151,7 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
     'database.calculateDocument': async body => {
       const collection = collectionOf(body)
       requireCollection(collection)
+      if (txOf(body)) singleDocOnly(body)
       return { data: { total: store.count(collection, decodeObject(body.query, 'query', now()) ?? {}) } }
     },
 
@@ -142,33 +169,28 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
         return { data: modifyInTransaction(tx, collection, docIdOf(filter), data, replace) }
       }
       if (replace) {
-        const id = body.queryType === 'DOC' ? docIdOf(filter) : (store.find(collection, filter, { limit: 1 })[0]?._id as DocId | undefined)
-        const { _id: _ignored, ...rest } = data
-        if (id !== undefined) {
-          const before = store.getText(collection, id)
-          if (before !== null) {
-            const next = { _id: id, ...rest }
-            const same = before === encodeDocs([next])[0]
-            store.replaceById(collection, id, next)
-            return { data: { updated: same ? 0 : 1 } }
-          }
-        }
-        if (body.upsert !== true) return { data: { updated: 0 } }
-        const newId = id ?? newDocId(now())
-        store.insert(collection, { _id: newId, ...rest })
-        return { data: { updated: 0, upsert_id: newId } }
+        const target = (): DocId | undefined =>
+          body.queryType === 'DOC' ? docIdOf(filter) : (store.find(collection, filter, { limit: 1 })[0]?._id as DocId | undefined)
+        return whenUnlocked(
+          collection,
+          () => [target()].filter((id): id is DocId => id !== undefined),
+          () => ({ data: replaceDocument(collection, target(), data, body.upsert === true) }),
+        )
       }
       const modifier = hasOperators(data) ? data : { $set: data }
-      return store.atomic(() => {
-        const result = store.update(collection, filter, modifier, { multi: body.multi !== false })
-        if (result.matched === 0 && body.upsert === true) {
-          const doc: Doc = { _id: filter._id ?? newDocId(now()), ...equalityFields(filter) }
-          mingoUpdate(doc, modifier as never)
-          store.insert(collection, doc)
-          return { data: { updated: 0, upsert_id: doc._id } }
-        }
-        return { data: { updated: result.modified } }
-      })
+      const multi = body.multi !== false
+      return whenUnlocked(collection, touchedBy(collection, filter, multi), () =>
+        store.atomic(() => {
+          const result = store.update(collection, filter, modifier, { multi })
+          if (result.matched === 0 && body.upsert === true) {
+            const doc: Doc = { _id: filter._id ?? newDocId(now()), ...equalityFields(filter) }
+            mingoUpdate(doc, modifier as never)
+            store.insert(collection, doc)
+            return { data: { updated: 0, upsert_id: doc._id } }
+          }
+          return { data: { updated: result.modified } }
+        }),
+      )
     },
 
     'database.modifyAndReturnDoc': async body => {
@@ -177,12 +199,15 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
       const filter = decodeObject(body.query, 'query', now()) ?? {}
       const data = decodeObject(body.data, 'data', now())
       if (!data) throw invalidParam('data is required')
+      if (txOf(body)) singleDocOnly(body)
       const modifier = hasOperators(data) ? data : { $set: data }
-      return store.atomic(() => {
-        const result = store.update(collection, filter, modifier, { multi: false })
-        const doc = result.matched ? store.find(collection, filter, { limit: 1 })[0] : undefined
-        return { data: { updated: result.modified, doc: doc ? encodeDocs([doc])[0] : null } }
-      })
+      return whenUnlocked(collection, touchedBy(collection, filter, false), () =>
+        store.atomic(() => {
+          const result = store.update(collection, filter, modifier, { multi: false })
+          const doc = result.matched ? store.find(collection, filter, { limit: 1 })[0] : undefined
+          return { data: { updated: result.modified, doc: doc ? encodeDocs([doc])[0] : null } }
+        }),
+      )
     },
 
     'database.removeDocument': async body => {
@@ -197,7 +222,8 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
         if (existing) transactions.write(tx, collection, id, null)
         return { data: { deleted: existing ? 1 : 0 } }
       }
-      return { data: { deleted: store.remove(collection, filter, { multi: body.multi !== false }) } }
+      const multi = body.multi !== false
+      return whenUnlocked(collection, touchedBy(collection, filter, multi), () => ({ data: { deleted: store.remove(collection, filter, { multi }) } }))
     },
 
     'database.aggregateDocuments': async body => {
@@ -232,6 +258,24 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
     return tx
   }
 
+  /** set() outside a transaction: replaces the document, or creates it when `upsert`. */
+  function replaceDocument(collection: string, id: DocId | undefined, data: Doc, upsert: boolean): Doc {
+    const { _id: _ignored, ...rest } = data
+    if (id !== undefined) {
+      const before = store.getText(collection, id)
+      if (before !== null) {
+        const next = { _id: id, ...rest }
+        const same = before === encodeDocs([next])[0]
+        store.replaceById(collection, id, next)
+        return { updated: same ? 0 : 1 }
+      }
+    }
+    if (!upsert) return { updated: 0 }
+    const newId = id ?? newDocId(now())
+    store.insert(collection, { _id: newId, ...rest })
+    return { updated: 0, upsert_id: newId }
+  }
+
   function modifyInTransaction(tx: string, collection: string, id: DocId, data: Doc, replace: boolean): Doc {
     const existing = transactions.read(tx, collection, id)
     if (replace) {
@@ -262,7 +306,7 @@ export function createDatabaseService(ctx: ServiceContext, options: DatabaseServ
   const statsRoute: RawRoute = async (req, res, url) => {
     if (req.method !== 'GET' || url.pathname !== '/_localcloud/stats') return false
     res.writeHead(200, { 'content-type': 'application/json' })
-    res.end(JSON.stringify({ docsExamined: store.stats.docsExamined, activeTransactions: transactions.activeCount }))
+    res.end(JSON.stringify({ docsExamined: store.stats.docsExamined, activeTransactions: transactions.activeCount, waitingWrites }))
     return true
   }
 

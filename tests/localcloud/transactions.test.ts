@@ -1,6 +1,7 @@
-// Transactions: snapshot isolation, first-committer-wins conflicts answered at commit (so
-// runTransaction retries), rollback, and expiry of transactions that are never finished.
-import { getJson, loadSdk, postJson, rejection, startTestCloud, type TestCloud, type WxCloud } from './support'
+// Transactions, the basics: all-or-nothing commit, snapshot reads, own-write visibility, rollback.
+// Locks, waiting plain writes, refused batch operations and expiry: transactions.locks.test.ts;
+// races of 50 transactions: transactions.race.test.ts.
+import { getJson, loadSdk, rejection, startTestCloud, type TestCloud, type WxCloud } from './support'
 
 let lc: TestCloud
 let db: WxCloud
@@ -64,38 +65,6 @@ test('snapshot isolation: a transaction keeps reading the state as of its start'
   await db.collection('accounts').doc('late').remove()
 })
 
-test('two transactions writing the same document cannot both commit', async () => {
-  const t1 = await db.startTransaction()
-  const t2 = await db.startTransaction()
-  await t1.collection('accounts').doc('a').update({ data: { balance: _.inc(-10) } })
-  await t2.collection('accounts').doc('a').update({ data: { balance: _.inc(-20) } })
-  await t1.commit()
-  const err = await rejection(t2.commit())
-  expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
-  expect(await balance('a')).toBe(90)
-  expect(await active()).toBe(0)
-})
-
-test('a plain write after a transaction started makes that transaction conflict', async () => {
-  const t = await db.startTransaction()
-  await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-10) } })
-  await db.collection('accounts').doc('a').update({ data: { balance: _.inc(5) } })
-  expect(await rejection(t.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
-  expect(await balance('a')).toBe(105)
-})
-
-test('runTransaction retries a conflict answered at commit and then succeeds', async () => {
-  let attempts = 0
-  await db.runTransaction(async (t: WxCloud) => {
-    attempts++
-    const a = (await t.collection('accounts').doc('a').get()).data
-    if (attempts === 1) await db.collection('accounts').doc('a').update({ data: { balance: _.inc(1) } }) // a rival writes first
-    await t.collection('accounts').doc('a').update({ data: { balance: a.balance - 10 } })
-  })
-  expect(attempts).toBe(2)
-  expect(await balance('a')).toBe(91)
-})
-
 test('concurrent runTransaction transfers never lose an update', async () => {
   const transfers = Array.from({ length: 20 }, () =>
     db.runTransaction(async (t: WxCloud) => {
@@ -137,23 +106,4 @@ test('remove and set inside a transaction', async () => {
   })
   expect(await rejection(db.collection('accounts').doc('b').get())).toMatchObject({ errCode: -1 })
   expect((await db.collection('accounts').doc('a').get()).data).toEqual({ _id: 'a', balance: 7, note: 'reset' })
-})
-
-test('a transaction never committed expires after 10 s of clock time and is released', async () => {
-  const t = await db.startTransaction()
-  await t.collection('accounts').doc('a').update({ data: { balance: 0 } })
-  expect(await active()).toBe(1)
-  await postJson(`${lc.url}/_localcloud/clock`, { advanceMs: 11_000 })
-  // the lock-free design never blocks others; the abandoned transaction is simply gone
-  await db.collection('accounts').doc('a').update({ data: { balance: _.inc(1) } })
-  expect(await active()).toBe(0)
-  const err = await rejection(t.commit())
-  expect(err.code).toBe('DATABASE_TRANSACTION_FAIL')
-  expect(await balance('a')).toBe(101)
-})
-
-test('batch where() operations are refused inside a transaction', async () => {
-  const t = await db.startTransaction()
-  await expect(t.collection('accounts').where({ balance: 0 }).get()).rejects.toBeTruthy()
-  await t.rollback()
 })
