@@ -71,6 +71,8 @@ export interface DiaryRecord {
   contestId?: string
   likeCount: number
   rankedLikes: number
+  /** who has been counted in `likeCount`: the once-only guard of server/collections/likes.ts */
+  likers?: string[]
   createdAt: Date
 }
 

@@ -89,6 +89,10 @@ export async function startLocalCloud(options: StartOptions): Promise<LocalCloud
   }
   const services: Service[] = []
   const server = http.createServer()
+  // The SDK keeps connections alive and reuses one after any idle time; with Node's 5 s default the
+  // server may close a socket just as the SDK sends on it ("socket hang up"). Outlive the client.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   try {
     const manifest = typeof options.manifest === 'object' ? options.manifest : loadManifest(options.manifest)
     for (const spec of manifest.collections) store.ensureCollection(spec)

@@ -24,11 +24,13 @@ export const PERSONAL_DATA: PersonalDataSite[] = [
   // an applicant's record names the leader who decided it: the leader sees when, not whom
   { collection: 'members', field: 'reviewedBy', onDelete: 'anonymise', exportFields: ['reviewedAt', 'status'] },
   { collection: 'settings', field: 'openids', onDelete: 'pull', exportFields: ['_id'] },
-  { collection: 'diaries', field: 'openid', onDelete: 'remove' },
+  { collection: 'diaries', field: 'openid', onDelete: 'remove', exportFields: ['_id', 'authorName', 'text', 'photoFileID', 'contestId', 'likeCount', 'rankedLikes', 'createdAt'] },
   { collection: 'questions', field: 'askedBy', onDelete: 'remove', exportFields: ['_id', 'question', 'askedAt', 'answered', 'answer', 'answeredAt'] },
   { collection: 'questions', field: 'answeredBy', onDelete: 'anonymise', exportFields: ['_id', 'question', 'answer', 'answeredAt'] },
   // removed with their counts taken back first (server/collections/likes.ts unlikeAll)
   { collection: 'likes', field: 'openid', onDelete: 'remove' },
+  // the diaries' once-only like guard; unlikeAll has already taken her out with her count
+  { collection: 'diaries', field: 'likers', onDelete: 'pull', exportFields: ['_id'] },
   { collection: 'posts', field: 'authorOpenid', onDelete: 'anonymise' },
   { collection: 'contests', field: 'createdBy', onDelete: 'anonymise' },
   { collection: 'rateLimits', field: 'openid', onDelete: 'remove' },

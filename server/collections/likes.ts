@@ -1,9 +1,8 @@
 import type { Database } from '../cloud'
-import { likeId, likeIncrements, type DiaryRecord } from '../../domain/content'
+import { likeId, likeIncrements } from '../../domain/content'
 import { AppError } from '../../domain/errors'
-import { inTransaction } from '../transaction'
-import { DIARIES } from './diaries'
-import { readInTransaction } from './tx'
+import { DIARIES, findDiary } from './diaries'
+import { insertIfAbsent } from './documents'
 
 export const LIKES = 'likes'
 
@@ -14,50 +13,44 @@ export interface LikeRecord {
   createdAt: Date
 }
 
-/** Every mother liking one diary writes its counters: a few retries more than the default. */
-const HOT_DOCUMENT_ATTEMPTS = 12
-
 /**
- * Records "this mother liked this diary" once (`_id` = `<diaryId>_<openid>`) and counts it, in one
- * transaction: the like and its count are stored together or not at all, so a retry after a crash
- * finds either both (nothing to do) or neither (it counts now). A like on her own diary counts in
- * `likeCount` but not in `rankedLikes`.
+ * Records "this mother liked this diary" once (`_id` = `<diaryId>_<openid>`) and counts it once.
+ *
+ * Two writes, made safe without a transaction: the like record (what she liked, for her feed and
+ * her data), then ONE conditional update of the diary that counts her only while its `likers` does
+ * not hold her. The condition sits in the update's query, so the count is exactly-once whatever the
+ * order of retries, double taps or a crash between the two writes (the retry finds the record and
+ * still counts her). Mothers liking one diary at once never conflict: on the real cloud a
+ * transaction over that diary serialises them and fails the losers' writes at once (bench:cloud).
+ * A like on her own diary counts in `likeCount` but not in `rankedLikes`.
  */
-export function likeOnce(db: Database, diaryId: string, openid: string, now: Date): Promise<{ counted: boolean; likeCount: number }> {
+export async function likeOnce(db: Database, diaryId: string, openid: string, now: Date): Promise<{ counted: boolean; likeCount: number }> {
   const _ = db.command
-  return inTransaction(
-    db,
-    async (t) => {
-      const diary = await readInTransaction<DiaryRecord>(t, DIARIES, diaryId)
-      if (!diary) throw new AppError('NOT_FOUND', '这条日记不存在或已被删除')
-      const id = likeId(diaryId, openid)
-      if (await readInTransaction<LikeRecord>(t, LIKES, id)) return { counted: false, likeCount: diary.likeCount ?? 0 }
-      const like: LikeRecord = { _id: id, diaryId, openid, createdAt: now }
-      const inc = likeIncrements(diary, openid)
-      await t.collection(LIKES).add({ data: like })
-      await t.collection(DIARIES).doc(diaryId).update({ data: { likeCount: _.inc(inc.likeCount), rankedLikes: _.inc(inc.rankedLikes) } })
-      return { counted: true, likeCount: (diary.likeCount ?? 0) + inc.likeCount }
-    },
-    { attempts: HOT_DOCUMENT_ATTEMPTS },
-  )
+  const diary = await findDiary(db, diaryId)
+  if (!diary) throw new AppError('NOT_FOUND', '这条日记不存在或已被删除')
+  const like: LikeRecord = { _id: likeId(diaryId, openid), diaryId, openid, createdAt: now }
+  await insertIfAbsent(db, LIKES, like)
+  const inc = likeIncrements(diary, openid)
+  const res = (await db
+    .collection(DIARIES)
+    .where({ _id: diaryId, likers: _.neq(openid) })
+    .update({ data: { likeCount: _.inc(inc.likeCount), rankedLikes: _.inc(inc.rankedLikes), likers: _.push(openid) } })) as { stats: { updated: number } }
+  const after = await findDiary(db, diaryId)
+  return { counted: res.stats.updated === 1, likeCount: after?.likeCount ?? 0 }
 }
 
-/** Takes one like back with what it added to the diary's counters, in one transaction. */
-async function unlike(db: Database, id: string): Promise<void> {
+/** Takes one like back with what it added: the same conditional update in reverse, then the record. */
+async function unlike(db: Database, like: LikeRecord): Promise<void> {
   const _ = db.command
-  await inTransaction(
-    db,
-    async (t) => {
-      const like = await readInTransaction<LikeRecord>(t, LIKES, id)
-      if (!like) return // taken back by an earlier attempt
-      await t.collection(LIKES).doc(id).remove()
-      const diary = await readInTransaction<DiaryRecord>(t, DIARIES, like.diaryId)
-      if (!diary) return
-      const inc = likeIncrements(diary, like.openid)
-      await t.collection(DIARIES).doc(like.diaryId).update({ data: { likeCount: _.inc(-inc.likeCount), rankedLikes: _.inc(-inc.rankedLikes) } })
-    },
-    { attempts: HOT_DOCUMENT_ATTEMPTS },
-  )
+  const diary = await findDiary(db, like.diaryId)
+  if (diary) {
+    const inc = likeIncrements(diary, like.openid)
+    await db
+      .collection(DIARIES)
+      .where({ _id: like.diaryId, likers: like.openid })
+      .update({ data: { likeCount: _.inc(-inc.likeCount), rankedLikes: _.inc(-inc.rankedLikes), likers: _.pull(like.openid) } })
+  }
+  await db.collection(LIKES).doc(like._id).remove()
 }
 
 const UNLIKE_PAGE = 100
@@ -69,7 +62,7 @@ export async function unlikeAll(db: Database, openid: string): Promise<number> {
   while (done < MAX_UNLIKES) {
     const res = (await db.collection(LIKES).where({ openid }).orderBy('_id', 'asc').limit(UNLIKE_PAGE).get()) as unknown as { data: LikeRecord[] }
     if (res.data.length === 0) break
-    for (const like of res.data) await unlike(db, like._id)
+    for (const like of res.data) await unlike(db, like)
     done += res.data.length
   }
   return done

@@ -46,8 +46,8 @@ describe('diaries and likes', () => {
   })
 
   test('20 parallel likes by the same mother count once', async () => {
-    // the first four (one per worker) all read "not liked yet" before any writes
-    const reads = cloud.barrier({ collection: 'likes', action: 'get', count: 4 })
+    // the first four (one per worker) all read the diary before any of them writes
+    const reads = cloud.barrier({ collection: 'diaries', action: 'get', count: 4 })
     const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call<{ counted: boolean; likeCount: number }>('content', { action: 'like', id: first }, MOTHER_2)))
     await reads
     const counted = { ok: true, data: { liked: true, counted: true, likeCount: 1 } }
@@ -62,8 +62,11 @@ describe('diaries and likes', () => {
     const mothers = Array.from({ length: 30 }, (_, i) => `o-liker-${String(i).padStart(2, '0')}`)
     await Promise.all(mothers.map((openid) => cloud.seedMember({ openid })))
     const { id } = await postDiary(MOTHER, { text: '满月照', photoFileID: photo('month') })
-    const results = await Promise.all(mothers.map((openid) => cloud.call('content', { action: 'like', id }, openid)))
-    expect(results.filter((r) => !r.ok)).toEqual([])
+    // four at a time (one per worker) read the diary together before any of them counts
+    const reads = cloud.barrier({ collection: 'diaries', action: 'get', count: 4 })
+    const results = await Promise.all(mothers.map((openid) => cloud.call<{ counted: boolean; likeCount: number }>('content', { action: 'like', id }, openid)))
+    await reads
+    for (const r of results) expect(r).toMatchObject({ ok: true, data: { liked: true, counted: true } })
     expect(await likeCount(id)).toBe(30)
     expect(await countOf(cloud, 'likes', { diaryId: id })).toBe(30)
   })
