@@ -3,10 +3,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
+import { GUIDE_PDF_PATH } from '../demo-assets'
 import { GUIDE } from './content'
 import { renderGuideHtml } from './render'
 
-export const GUIDE_PDF = path.resolve(__dirname, '../../assets/guide/feeding-guide-0-3.pdf')
+export const GUIDE_PDF = GUIDE_PDF_PATH
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 async function main(): Promise<void> {

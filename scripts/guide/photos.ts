@@ -4,8 +4,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
+import { DEMO_PHOTO_PATH } from '../demo-assets'
 
-export const DEMO_PHOTO_DIR = path.resolve(__dirname, '../../assets/demo')
+export const DEMO_PHOTO_DIR = DEMO_PHOTO_PATH
 const W = 640
 const H = 480
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
