@@ -12,9 +12,11 @@ export const ACCESS = {
   'member.pending': 'leader',
   'member.list': 'leader',
   'member.tag': 'leader',
+  'member.tagsInUse': 'leader',
   'member.setRoles': 'admin',
   // her own data: anyone who has a record may take it out or erase it (PIPL), admitted or not
   'member.export': 'anyone',
+  'member.exportFiles': 'anyone',
   'member.deleteAccount': 'anyone',
   // content: members read, ask, post diaries and like; leaders publish, answer and run contests
   'content.feed': 'member',

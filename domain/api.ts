@@ -3,7 +3,7 @@
 // takes and answers these types, and each function's action table is declared
 // `satisfies ActionTable<F>` (server/router.ts), so a handler answering another shape, a schema
 // accepting another input or a missing action fails `tsc`. tests/unit/api-types.test.ts proves it.
-import type { MemberSummary, MeView, Page } from './member'
+import type { MemberSummary, MeView, Page, TagInUse } from './member'
 import type { ApplyInput, DeleteAccountInput, ListInput, PendingInput, ReviewInput, SetRolesInput, TagInput } from './schemas/member'
 import type { MemberStatus, Role } from './roles'
 import type { ContestView, DiaryView, PostView, QuestionView, RankedDiary } from './content'
@@ -18,6 +18,20 @@ export interface MemberExport {
   profile: Record<string, unknown> | null
   /** everything else we keep about her, by collection */
   content: Record<string, Record<string, unknown>[]>
+}
+
+/** A file in cloud storage with a temporary link to it. */
+export interface ExportedFile {
+  fileID: string
+  url: string
+}
+
+/** Her data as files: a readable Chinese page and the machine-readable JSON, links valid until `linksValidUntil`. */
+export interface MemberExportFiles {
+  exportedAt: string
+  linksValidUntil: string
+  summary: ExportedFile
+  data: ExportedFile
 }
 
 /** What a visitor sees before applying: the promises are in domain/labels.ts, the gift is configured. */
@@ -36,6 +50,8 @@ export interface Api {
     tag: { input: TagInput; output: { tags: string[]; manualTags: string[] } }
     setRoles: { input: SetRolesInput; output: { roles: Role[] } }
     export: { input: NoInput; output: MemberExport }
+    exportFiles: { input: NoInput; output: MemberExportFiles }
+    tagsInUse: { input: NoInput; output: { items: TagInUse[] } }
     deleteAccount: { input: DeleteAccountInput; output: { deleted: true } }
   }
   content: {

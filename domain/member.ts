@@ -1,7 +1,8 @@
 import type { MemberStatus, Role } from './roles'
 import { maskPhone } from './masking'
 import { chinaDay, monthAge } from './time'
-import { describeAge, stageOf } from './stage'
+import { describeAge, STAGES, stageOf } from './stage'
+import { TAG_RULES } from './tags'
 
 /** A document of the `members` collection (`_id` = openid). */
 export interface MemberRecord {
@@ -23,6 +24,8 @@ export interface MemberRecord {
   reviewedAt?: Date
   reviewedBy?: string
   reviewNote?: string
+  /** files `member.exportFiles` wrote for her, deleted with her account */
+  exportFileIDs?: string[]
 }
 
 export interface MeView {
@@ -121,4 +124,33 @@ export interface Page<T> {
   total: number
   page: number
   pageSize: number
+}
+
+/** The one label a tag is shown with: stage tags are short keys ("0-6月"), a mother reads the stage ("0–6 月"). */
+export function tagLabel(tag: string): string {
+  return STAGES.find((s) => s.tag === tag)?.label ?? tag
+}
+
+/** Every tag the rules can give, in rule order, each once. */
+export const RULE_TAGS: readonly string[] = Array.from(new Set(TAG_RULES.map((r) => r.tag)))
+
+/** A tag in use, as `member.tagsInUse` answers it: `rule` tags come from the rules, `manual` ones from leaders. */
+export interface TagInUse {
+  tag: string
+  label: string
+  count: number
+  kind: 'rule' | 'manual'
+}
+
+/**
+ * The answer of `member.tagsInUse`: every rule tag (a stage nobody is in yet can still be aimed at),
+ * then manual tags someone still carries, most used first.
+ */
+export function tagsInUse(counts: ReadonlyMap<string, number>, manualNames: readonly string[]): TagInUse[] {
+  const rules = RULE_TAGS.map((tag): TagInUse => ({ tag, label: tagLabel(tag), count: counts.get(tag) ?? 0, kind: 'rule' }))
+  const manual = Array.from(new Set(manualNames))
+    .filter((tag) => !RULE_TAGS.includes(tag) && (counts.get(tag) ?? 0) > 0)
+    .map((tag): TagInUse => ({ tag, label: tagLabel(tag), count: counts.get(tag) ?? 0, kind: 'manual' }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, 'zh'))
+  return [...rules, ...manual]
 }

@@ -3,12 +3,11 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { buildFunctions } from './build-functions'
-import { demoGuidePdf } from './demo-guide'
+import { ensureDemoMedia } from './demo-media'
 import { extraServiceFactories, startLocalCloud } from '../localcloud/server'
 import { staticFilesService } from '../localcloud/static'
 
 const root = path.resolve(__dirname, '..')
-const GUIDE_PATH = 'guides/feeding-guide-0-3.pdf'
 
 function pointSdkAt(url: string): void {
   Object.assign(process.env, {
@@ -16,19 +15,6 @@ function pointSdkAt(url: string): void {
     TENCENTCLOUD_SECRETID: 'local', TENCENTCLOUD_SECRETKEY: 'local', TENCENTCLOUD_SESSIONTOKEN: 'local',
     TENCENTCLOUD_REGION: 'ap-shanghai', TCB_ENV: 'local-env', SCF_NAMESPACE: 'local-env', TENCENTCLOUD_RUNENV: 'SCF',
   })
-}
-
-/** The lead gift on the landing page: uploaded once, then configured like an operator would. */
-async function ensureGuide(url: string): Promise<void> {
-  pointSdkAt(url)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk')
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-  const db = cloud.database()
-  const existing = await db.collection('settings').where({ _id: 'landing' }).get()
-  if (existing.data.length > 0) return
-  const { fileID } = await cloud.uploadFile({ cloudPath: GUIDE_PATH, fileContent: demoGuidePdf() })
-  await db.collection('settings').doc('landing').set({ data: { guide: { title: '0–3 岁科学喂养指南', fileID } } })
 }
 
 async function main(): Promise<void> {
@@ -47,7 +33,9 @@ async function main(): Promise<void> {
     seed: 'demo',
     services: [...extraServiceFactories, () => staticFilesService(path.join(root, 'dist/h5'))],
   })
-  await ensureGuide(cloud.url)
+  // the committed guide PDF and demo photos go to storage like an operator's uploads (no browser needed)
+  pointSdkAt(cloud.url)
+  await ensureDemoMedia()
   console.log(`localcloud listening on ${cloud.url}`)
   console.log(`亲亲宝贝 H5 app: ${cloud.url}/  (pick an identity in the dark bar at the top)`)
   const stop = async () => {

@@ -1,6 +1,7 @@
 import type { MemberRecord } from '../../domain/member'
 import { autoTags, mergeTags, sameTags } from '../../domain/tags'
 import { everyMember, MEMBERS } from '../../server/collections/members'
+import { rememberTagNames } from '../../server/collections/settings'
 import { readInTransaction } from '../../server/collections/tx'
 import { inTransaction } from '../../server/transaction'
 import type { TimerContext } from '../../server/router'
@@ -22,9 +23,11 @@ export async function refreshTags(ctx: TimerContext): Promise<{ scanned: number;
   const _ = ctx.db.command
   let scanned = 0
   let changed = 0
+  const manual = new Set<string>()
   for await (const page of everyMember(ctx.db)) {
     for (const m of page) {
       scanned += 1
+      for (const t of m.manualTags ?? []) manual.add(t)
       if (!retagged(m, now)) continue
       const wrote = await inTransaction(ctx.db, async (t) => {
         const current = await readInTransaction<MemberRecord>(t, MEMBERS, m._id)
@@ -36,6 +39,8 @@ export async function refreshTags(ctx: TimerContext): Promise<{ scanned: number;
       if (wrote) changed += 1
     }
   }
+  // repairs the tag-name registry (names given before it existed, or by a write that crashed before naming)
+  await rememberTagNames(ctx.db, [...manual])
   console.log(`daily tags: scanned ${scanned}, changed ${changed}`)
   return { scanned, changed }
 }

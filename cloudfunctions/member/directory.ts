@@ -7,7 +7,7 @@ import { assertSafeText, SCENE } from '../../server/content-check'
 import { ADMIN_SET_ID, ensureAdminSet, type AdminSet } from '../../server/collections/admins'
 import { MEMBERS, pageMembers } from '../../server/collections/members'
 import { toPage } from '../../server/collections/paging'
-import { SETTINGS } from '../../server/collections/settings'
+import { rememberTagNames, SETTINGS } from '../../server/collections/settings'
 import { readInTransaction } from '../../server/collections/tx'
 import { inTransaction } from '../../server/transaction'
 import type { ActionContext } from '../../server/router'
@@ -26,6 +26,8 @@ export async function list(input: ListParams, ctx: ActionContext): Promise<Page<
 export async function tag(input: TagParams, ctx: ActionContext) {
   // a tag name is shown to other leaders and on targeted posts: it passes the content check
   await assertSafeText(ctx.cloud, ctx.openid, input.add, SCENE.profile)
+  // named before it is given: a name left over from a failed write counts 0 and is not shown
+  await rememberTagNames(ctx.db, input.add)
   const _ = ctx.db.command
   return inTransaction(ctx.db, async (t) => {
     const record = await readInTransaction<MemberRecord>(t, MEMBERS, input.openid)

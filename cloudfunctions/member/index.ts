@@ -5,9 +5,11 @@ import { action, createRouter, type ActionTable } from '../../server/router'
 import { apply } from './apply'
 import { refreshTags } from './daily-tags'
 import { list, setRoles, tag } from './directory'
+import { exportFiles } from './export-files'
 import { landing } from './landing'
 import { deleteAccount, exportData } from './privacy'
 import { pending, review } from './review'
+import { tagsInUse } from './tags-in-use'
 
 // checked against the contract in domain/api.ts: a renamed field or a missing action stops the build
 export const actions = {
@@ -18,8 +20,10 @@ export const actions = {
   pending: action({ input: memberSchemas.pending, handler: pending }),
   list: action({ input: memberSchemas.list, handler: list }),
   tag: action({ input: memberSchemas.tag, handler: tag }),
+  tagsInUse: action({ input: memberSchemas.tagsInUse, handler: tagsInUse }),
   setRoles: action({ input: memberSchemas.setRoles, handler: setRoles }),
   export: action({ input: memberSchemas.export, handler: exportData }),
+  exportFiles: action({ input: memberSchemas.exportFiles, handler: exportFiles }),
   deleteAccount: action({ input: memberSchemas.deleteAccount, handler: deleteAccount }),
 } satisfies ActionTable<'member'>
 

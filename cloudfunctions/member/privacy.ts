@@ -14,6 +14,11 @@ export async function exportData(_input: unknown, ctx: ActionContext): Promise<M
   }
 }
 
+/** Her exported files go first; deleting a file already gone is a no-op, so a retry is safe. */
+async function deleteExportFiles(ctx: ActionContext, fileIDs: string[]): Promise<void> {
+  for (let i = 0; i < fileIDs.length; i += 50) await ctx.cloud.deleteFile({ fileList: fileIDs.slice(i, i + 50) })
+}
+
 /**
  * member.deleteAccount: her personal data is erased; records others need (posts she published,
  * answers, reviews, accounting) are kept with the link to her cut. Her likes are taken back with the
@@ -23,6 +28,7 @@ export async function exportData(_input: unknown, ctx: ActionContext): Promise<M
 export async function deleteAccount(_input: unknown, ctx: ActionContext): Promise<{ deleted: true }> {
   if (!ctx.member) throw new AppError('NOT_FOUND', '没有需要注销的资料')
   if (ctx.member.roles.includes('admin')) throw new AppError('CONFLICT', '管理员请先移交管理员权限再注销')
+  await deleteExportFiles(ctx, ctx.member.exportFileIDs ?? [])
   await unlikeAll(ctx.db, ctx.openid)
   await erasePersonalData(ctx.db, ctx.openid)
   return { deleted: true }

@@ -6,6 +6,7 @@ import type { PendingParams, ReviewParams } from '../../domain/schemas/member'
 import { editManualTags, mergeTags } from '../../domain/tags'
 import { assertSafeText, SCENE } from '../../server/content-check'
 import { findMember, pageMembers, updateIfStatus } from '../../server/collections/members'
+import { rememberTagNames } from '../../server/collections/settings'
 import { toPage } from '../../server/collections/paging'
 import type { ActionContext } from '../../server/router'
 
@@ -49,6 +50,8 @@ export async function review(input: ReviewParams, ctx: ActionContext): Promise<{
   // tags the rules already give her stay automatic, so they keep moving with her baby's stage
   const extra = (input.tags ?? []).filter((t) => !auto.includes(t))
   const manual = approve ? editManualTags(applicant.manualTags ?? [], extra, []) : applicant.manualTags ?? []
+  // named before it is given: a name left over from a lost race counts 0 and is not shown
+  if (approve) await rememberTagNames(ctx.db, extra)
   const data: Record<string, unknown> = {
     status: approve ? 'member' : 'rejected',
     reviewedAt: ctx.now(),

@@ -43,6 +43,8 @@ export const memberSchemas = {
     roles: z.array(z.enum(ROLES, { message: '角色只能是 leader、cs 或 admin' })).max(ROLES.length),
   }).strict(),
   export: noInput,
+  exportFiles: noInput,
+  tagsInUse: noInput,
   deleteAccount: z.object({ confirm: z.literal('注销', { message: '请输入“注销”以确认' }) }).strict(),
 }
 

@@ -16,14 +16,19 @@ export default function seed(store: Store): void {
     store.put('members', { _id: openid, status: 'member', roles: [], tags: [], autoTags: [], manualTags: [], appliedAt: new Date(now - 30 * DAY), ...fields })
 
   member('demo-mother', {
-    nickname: '小雨妈妈', babyBirthDate: birthDate(7), needs: ['过敏体质', '辅食添加'], city: '杭州', phone: '13812345678',
-    tags: ['6-12月', '辅食添加期', '过敏体质宝宝'], autoTags: ['6-12月', '辅食添加期', '过敏体质宝宝'],
+    nickname: '小雨妈妈', babyBirthDate: birthDate(7), needs: ['过敏体质', '辅食添加'], city: '杭州', phone: '13812345678', privacyConsent: 'v1',
+    tags: ['6-12月', '辅食添加期', '过敏体质宝宝', '体验官候选'], autoTags: ['6-12月', '辅食添加期', '过敏体质宝宝'], manualTags: ['体验官候选'],
   })
+  // two more mothers, so the growth diaries come from different families
+  member('demo-mother-2', { nickname: '乐乐妈妈', babyBirthDate: birthDate(11), needs: ['辅食添加'], city: '宁波', tags: ['6-12月', '辅食添加期'], autoTags: ['6-12月', '辅食添加期'] })
+  member('demo-mother-3', { nickname: '糖糖妈妈', babyBirthDate: birthDate(12.5), needs: [], city: '杭州', tags: ['1-3岁'], autoTags: ['1-3岁'] })
   member('demo-leader', { nickname: '阿敏团长', roles: ['leader'], babyBirthDate: birthDate(20), tags: ['1-3岁'], autoTags: ['1-3岁'] })
   member('demo-cs', { nickname: '客服小周', roles: ['cs'] })
   member('demo-admin', { nickname: '管理员', roles: ['admin'] })
   // the admin set every role change reads and writes with the roles (docs/DATA.md, settings/admins)
   store.put('settings', { _id: 'admins', openids: ['demo-admin'] })
+  // names of the tags leaders typed (member.tagsInUse counts them on the tags index)
+  store.put('settings', { _id: 'tagNames', manual: ['体验官候选'] })
   const applicant = (openid: string, daysAgo: number, fields: Record<string, unknown>) =>
     store.put('members', { _id: openid, status: 'pending', roles: [], tags: [], autoTags: [], manualTags: [], appliedAt: new Date(now - daysAgo * DAY), privacyConsent: 'v1', ...fields })
   applicant('demo-pending', 1, { nickname: '豆豆妈妈', babyBirthDate: birthDate(3), needs: ['敏感肌'], city: '上海', phone: '13912340001', tags: ['0-6月', '敏感肌宝宝妈妈'], autoTags: ['0-6月', '敏感肌宝宝妈妈'] })

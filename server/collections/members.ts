@@ -64,3 +64,18 @@ export async function* everyMember(db: Database, size = 100): AsyncGenerator<Mem
     if (res.data.length < size) return
   }
 }
+
+/**
+ * How many records carry each tag: one count per tag on the `tags_1` (multikey) index, so the cost
+ * follows the number of tags, never the number of members.
+ */
+export async function countByTags(db: Database, tags: readonly string[]): Promise<Map<string, number>> {
+  const totals = await Promise.all(tags.map(async (tag) => ((await db.collection(MEMBERS).where({ tags: tag }).count()) as { total: number }).total))
+  return new Map(tags.map((tag, i) => [tag, totals[i]]))
+}
+
+/** Her export files, remembered so deleting her account deletes them too (one atomic push). */
+export async function rememberExportFiles(db: Database, openid: string, fileIDs: string[]): Promise<void> {
+  const _ = db.command
+  await db.collection(MEMBERS).doc(openid).update({ data: { exportFileIDs: _.push(fileIDs) } })
+}

@@ -1,29 +1,22 @@
-import { TAG_RULES } from '../../domain/tags'
-import { listMembers } from '../services/member'
+import { RULE_TAGS, tagLabel, type TagInUse } from '../../domain/member'
+import { fetchTagsInUse } from '../services/member'
 import { useCloudQuery } from './useCloud'
 
-/** every tag the rules can give, stage tags first, each once */
-export const RULE_TAGS: readonly string[] = Array.from(new Set(TAG_RULES.map((r) => r.tag)))
+export { RULE_TAGS }
 
-/** Reads this many members to find leaders' own tags; the schema's largest page. */
-const SAMPLE = 50
+/** Until the answer arrives (or when it fails) the rules' tags still let a leader filter, without counts. */
+const FALLBACK: readonly TagInUse[] = RULE_TAGS.map((tag) => ({ tag, label: tagLabel(tag), count: 0, kind: 'rule' }))
 
 /**
- * The tags a leader can filter by or aim a post at: the rules' tags, then the ones leaders typed
- * (e.g. 体验官候选) as found on the most recent members. Until the functions answer the full list
- * of tags in use, a tag carried only by older members may be missing here.
+ * The tags a leader can filter by or aim a post at, with how many records carry each: the rules'
+ * tags, then the ones leaders typed (e.g. 体验官候选), from `member.tagsInUse`.
  */
+export function useTagCounts(): { items: readonly TagInUse[]; loaded: boolean; reload: () => void } {
+  const query = useCloudQuery(fetchTagsInUse)
+  return query.data ? { items: query.data.items, loaded: true, reload: query.reload } : { items: FALLBACK, loaded: false, reload: query.reload }
+}
+
+/** Just the tag names (the post form's target picker). */
 export function useTagsInUse(): readonly string[] {
-  const sample = useCloudQuery(() => listMembers({}, 1, SAMPLE))
-  const seen = new Set(RULE_TAGS)
-  const extra: string[] = []
-  for (const m of sample.data?.items ?? []) {
-    for (const t of [...m.tags, ...m.manualTags]) {
-      if (!seen.has(t)) {
-        seen.add(t)
-        extra.push(t)
-      }
-    }
-  }
-  return [...RULE_TAGS, ...extra]
+  return useTagCounts().items.map((t) => t.tag)
 }

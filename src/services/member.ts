@@ -34,4 +34,10 @@ export const setRoles = (openid: string, roles: Role[]) => call('member', 'setRo
 
 export const exportMyData = () => call('member', 'export', {})
 
+/** Her data as two files in cloud storage (a readable page and the JSON), with temporary links. */
+export const exportMyFiles = () => call('member', 'exportFiles', {})
+
+/** Leaders: every tag in use with how many carry it (rule tags first), counted by the functions. */
+export const fetchTagsInUse = () => call('member', 'tagsInUse', {})
+
 export const deleteMyAccount = () => call('member', 'deleteAccount', { confirm: '注销' })

@@ -28,22 +28,18 @@ export async function openCloudDocument(fileID: string): Promise<void> {
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true })
 }
 
-/** weapp has no file download for users: the JSON goes to the clipboard; H5 saves a .json file. */
-export async function saveJson(fileName: string, data: unknown): Promise<'clipboard' | 'download'> {
-  const text = JSON.stringify(data, null, 2)
-  if (!isH5()) {
-    await Taro.setClipboardData({ data: text })
-    return 'clipboard'
+/**
+ * Hands her a link to a file we prepared (her data export). H5 opens it in a new tab (a page or a
+ * download, as the storage serves it); weapp cannot open web pages outside its business domains,
+ * so the link goes to the clipboard for her browser.
+ */
+export async function openLink(url: string): Promise<'opened' | 'clipboard'> {
+  if (isH5()) {
+    globalThis.open(url, '_blank')
+    return 'opened'
   }
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-  return 'download'
+  await Taro.setClipboardData({ data: url })
+  return 'clipboard'
 }
 
 /**

@@ -58,7 +58,6 @@ test('a transport failure reads as a network problem, not a crash', async () => 
 
 describe('her data', () => {
   const member = { openid: 'o1', status: 'member', roles: [], tags: ['0-6月', '过敏体质宝宝'], nickname: '小雨妈妈', babyMonthAge: 14, age: '1 岁 2 个月', stage: '1–3 岁' }
-  const exported = { exportedAt: '2026-11-28T02:00:00.000Z', profile: { _id: 'o1', nickname: '小雨妈妈' }, content: { questions: [{ question: '几个月加辅食？' }] } }
   const originalEnv = process.env.TARO_ENV
   afterEach(() => {
     process.env.TARO_ENV = originalEnv
@@ -79,43 +78,66 @@ describe('her data', () => {
     ])
   })
 
-  test('on weapp the export goes to the clipboard as JSON and she is told so', async () => {
-    respondByAction({ 'member.me': member, 'member.export': exported })
+  const files = {
+    exportedAt: '2026-11-28T02:00:00.000Z',
+    linksValidUntil: '2026-11-29T02:00:00.000Z',
+    summary: { fileID: 'cloud://env.b/exports/o1/t/summary.html', url: 'https://files.example/summary.html?sign=1' },
+    data: { fileID: 'cloud://env.b/exports/o1/t/data.json', url: 'https://files.example/data.json?sign=1' },
+  }
+
+  test('the export offers the readable page and the data file, and says until when the links work', async () => {
+    respondByAction({ 'member.me': member, 'member.exportFiles': files })
     render(<MePage />)
     fireEvent.click(await screen.findByText('导出我的数据'))
-    await waitFor(() => expect(modals).toHaveLength(1))
-    expect(JSON.parse(clipboard[0])).toEqual(exported)
-    expect(modals[0].content).toContain('已复制到剪贴板')
+    const result = await screen.findByTestId('export-result')
+    expect(result.textContent).toContain('有效至 2026年11月29日 10:00')
+    expect(callsTo('member', 'exportFiles')).toEqual([{}])
+    expect(screen.getByText('重新导出')).toBeTruthy()
   })
 
-  test('on H5 the export is offered as a .json download', async () => {
-    process.env.TARO_ENV = 'h5'
-    // H5 reaches functions through the wx.cloud stand-in; here it is the same controllable fake
-    ;(globalThis as { wx?: unknown }).wx = { cloud: Taro.cloud }
-    const blobs: Blob[] = []
-    const createObjectURL = jest.fn((b: Blob) => {
-      blobs.push(b)
-      return 'blob:export'
-    })
-    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
-    const clicked: string[] = []
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download)
-    })
-    respondByAction({ 'member.me': member, 'member.export': exported })
+  test('on weapp each link goes to the clipboard and she is told to open it in a browser', async () => {
+    respondByAction({ 'member.me': member, 'member.exportFiles': files })
     render(<MePage />)
     fireEvent.click(await screen.findByText('导出我的数据'))
+    fireEvent.click(await screen.findByText('打开可读版'))
     await waitFor(() => expect(modals).toHaveLength(1))
-    expect(clicked).toEqual(['亲亲宝贝-我的数据-2026-11-28.json'])
-    expect(blobs[0].type).toBe('application/json')
-    const text = await new Promise<string>((resolve) => {
-      const reader = new FileReader() // jsdom's Blob has no text()
-      reader.onload = () => resolve(String(reader.result))
-      reader.readAsText(blobs[0])
+    fireEvent.click(screen.getByText('下载数据文件'))
+    await waitFor(() => expect(modals).toHaveLength(2))
+    expect(clipboard).toEqual([files.summary.url, files.data.url])
+    expect(modals[0].content).toContain('浏览器')
+    expect(modals[0].content).toContain('2026年11月29日 10:00')
+  })
+
+  test('on H5 each file opens in a new tab', async () => {
+    process.env.TARO_ENV = 'h5'
+    ;(globalThis as { wx?: unknown }).wx = { cloud: Taro.cloud }
+    const opened: unknown[] = []
+    const open = jest.spyOn(globalThis, 'open').mockImplementation((url) => {
+      opened.push(url)
+      return null
     })
-    expect(JSON.parse(text)).toEqual(exported)
+    respondByAction({ 'member.me': member, 'member.exportFiles': files })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('导出我的数据'))
+    fireEvent.click(await screen.findByText('打开可读版'))
+    fireEvent.click(screen.getByText('下载数据文件'))
+    await waitFor(() => expect(opened).toEqual([files.summary.url, files.data.url]))
     expect(clipboard).toEqual([])
-    click.mockRestore()
+    expect(modals).toEqual([])
+    open.mockRestore()
+  })
+
+  test('a failed export says why', async () => {
+    respondByAction({
+      'member.me': member,
+      'member.exportFiles': () => {
+        throw { code: 'INTERNAL', message: '系统开小差了，请稍后再试' }
+      },
+    })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('导出我的数据'))
+    await waitFor(() => expect(toasts).toEqual(['系统开小差了，请稍后再试']))
+    expect(screen.queryByTestId('export-result')).toBeNull()
   })
 
   test('deleting asks first with the full consequences, then erases and goes home as a visitor', async () => {

@@ -1,17 +1,20 @@
 import { Input, View } from '@tarojs/components'
 import { useState } from 'react'
 import { STATUS_LABELS } from '../../../domain/labels'
+import type { TagInUse } from '../../../domain/member'
 import type { MemberFilter } from '../../services/member'
 import { Button } from '../ui'
 import { Chip } from './Chip'
 import { Field } from './Field'
-import { plainTag } from './plainTag'
 import './member.css'
 
 const STATUSES = ['pending', 'member', 'rejected'] as const
 
+/** "0–6 月 12": the tag's label and how many carry it, once the counts have arrived. */
+const chipLabel = (t: TagInUse, counted: boolean) => (counted ? `${t.label} ${t.count}` : t.label)
+
 /** Status and tag chips (tap again to clear) and a nickname search applied on 搜索. */
-export function MemberFilters(props: { value: MemberFilter; onChange: (filter: MemberFilter) => void; tags: readonly string[] }) {
+export function MemberFilters(props: { value: MemberFilter; onChange: (filter: MemberFilter) => void; tags: readonly TagInUse[]; counted?: boolean }) {
   const [keyword, setKeyword] = useState(props.value.keyword ?? '')
   const { value, onChange } = props
   return (
@@ -40,7 +43,7 @@ export function MemberFilters(props: { value: MemberFilter; onChange: (filter: M
       <Field label='标签（含宝宝阶段）'>
         <View className='row wrap' data-testid='tag-filter'>
           {props.tags.map((t) => (
-            <Chip key={t} label={plainTag(t)} selected={value.tag === t} onToggle={() => onChange({ ...value, tag: value.tag === t ? undefined : t })} />
+            <Chip key={t.tag} label={chipLabel(t, props.counted === true)} selected={value.tag === t.tag} onToggle={() => onChange({ ...value, tag: value.tag === t.tag ? undefined : t.tag })} />
           ))}
         </View>
       </Field>

@@ -1,9 +1,7 @@
-import { STAGES } from '../../../domain/stage'
+import { tagLabel } from '../../../domain/member'
 
 /** Stage tags are short keys ("0-6月"); a mother reads the stage's label instead ("0–6 月"). */
-export function plainTag(tag: string): string {
-  return STAGES.find((s) => s.tag === tag)?.label ?? tag
-}
+export const plainTag = tagLabel
 
 /** "宝宝 7 个月", but plain "孕期" before birth (never "宝宝 孕期"). */
 export function babyAge(age: string): string {

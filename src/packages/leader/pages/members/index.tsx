@@ -8,7 +8,7 @@ import { LoadMore } from '../../../../components/member/LoadMore'
 import { MemberFilters } from '../../../../components/member/MemberFilters'
 import { MemberRow } from '../../../../components/member/MemberRow'
 import { EmptyState, ErrorState, Loading } from '../../../../components/ui'
-import { useTagsInUse } from '../../../../hooks/useTagsInUse'
+import { useTagCounts } from '../../../../hooks/useTagsInUse'
 import { usePagedQuery } from '../../../../hooks/usePagedQuery'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { CloudError } from '../../../../services/cloud'
@@ -18,13 +18,14 @@ export default function MembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({})
   const members = usePagedQuery((page, size) => listMembers(filter, page, size), (m) => m.openid, [filter.status, filter.tag, filter.keyword])
   const [openId, setOpenId] = useState<string>()
-  const tags = useTagsInUse()
+  const tags = useTagCounts()
   usePullToRefresh(members.reload, members.loading)
 
   const editTags = useSubmit(async (openid: string, change: { add?: string; remove?: string }) => {
     try {
       const result = change.add ? await addTag(openid, change.add) : await removeTag(openid, change.remove as string)
       members.update(openid, result)
+      tags.reload() // a new manual tag becomes a filter; counts move
     } catch (e) {
       await Taro.showToast({ title: e instanceof CloudError ? e.message : '没有保存成功，请重试', icon: 'none' })
     }
@@ -33,7 +34,7 @@ export default function MembersPage() {
   if (members.error?.code === 'FORBIDDEN' || members.error?.code === 'NOT_MEMBER') return <PageShell><AccessDenied who='团长' /></PageShell>
   return (
     <PageShell>
-      <MemberFilters value={filter} onChange={setFilter} tags={tags} />
+      <MemberFilters value={filter} onChange={setFilter} tags={tags.items} counted={tags.loaded} />
       <Text className='caption'>共 {members.total} 位 · 手机号已打码 · 点昵称管理标签</Text>
       {members.loading ? <Loading /> : null}
       {members.error ? <ErrorState message={members.error.message} onRetry={members.reload} /> : null}
