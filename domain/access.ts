@@ -31,6 +31,16 @@ export const ACCESS = {
   'content.contests': 'member',
   'content.ranking': 'member',
   'content.createContest': 'leader',
+  // corrections: a mother edits and deletes her own entries (the handler's query holds her to
+  // them); leaders correct and remove posts and close contests
+  'content.post': 'member',
+  'content.editPost': 'leader',
+  'content.removePost': 'leader',
+  'content.editQuestion': 'member',
+  'content.deleteQuestion': 'member',
+  'content.editDiary': 'member',
+  'content.deleteDiary': 'member',
+  'content.closeContest': 'leader',
 } as const satisfies Record<string, Audience>
 
 export type QualifiedAction = keyof typeof ACCESS

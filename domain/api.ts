@@ -8,7 +8,8 @@ import type { ApplyInput, DeleteAccountInput, ListInput, PendingInput, ReviewInp
 import type { MemberStatus, Role } from './roles'
 import type { ContestView, DiaryView, PostView, QuestionView, RankedDiary } from './content'
 import type {
-  AnswerInput, AskInput, CreateContestInput, DiariesInput, FeedInput, LikeInput, PostDiaryInput, PublishPostInput, QuestionsInput, RankingInput, UnansweredInput,
+  AnswerInput, AskInput, CloseContestInput, CreateContestInput, DeleteDiaryInput, DeleteQuestionInput, DiariesInput, EditDiaryInput, EditPostInput,
+  EditQuestionInput, FeedInput, LikeInput, PostDiaryInput, PostInput, PublishPostInput, QuestionsInput, RankingInput, RemovePostInput, UnansweredInput,
 } from './schemas/content'
 
 type NoInput = Record<string, never>
@@ -68,6 +69,20 @@ export interface Api {
     createContest: { input: CreateContestInput; output: { id: string } }
     contests: { input: NoInput; output: { items: ContestView[] } }
     ranking: { input: RankingInput; output: { contest: ContestView; items: RankedDiary[] } }
+    /** one post by id (a shared link), under the feed's visibility rule; NOT_FOUND when removed or not hers to see */
+    post: { input: PostInput; output: PostView }
+    /** only the fields given change; the post as it now reads */
+    editPost: { input: EditPostInput; output: PostView }
+    removePost: { input: RemovePostInput; output: { id: string; removed: true } }
+    /** hers and still unanswered; CONFLICT once answered */
+    editQuestion: { input: EditQuestionInput; output: { id: string; editedAt: string } }
+    deleteQuestion: { input: DeleteQuestionInput; output: { id: string; deleted: true } }
+    /** hers only (FORBIDDEN otherwise) */
+    editDiary: { input: EditDiaryInput; output: { id: string; editedAt: string } }
+    /** hers only; its likes go with it */
+    deleteDiary: { input: DeleteDiaryInput; output: { id: string; deleted: true } }
+    /** closes and announces the top 3; closing again answers the same winners and sends nothing */
+    closeContest: { input: CloseContestInput; output: { contest: ContestView } }
   }
 }
 

@@ -19,6 +19,7 @@ export interface PostRecord {
   authorOpenid: string
   authorName: string
   publishedAt: Date
+  editedAt?: Date
 }
 
 export interface PostView {
@@ -43,6 +44,7 @@ export interface QuestionRecord {
   answeredBy?: string
   answeredByName?: string
   answeredAt?: Date
+  editedAt?: Date
 }
 
 export interface QuestionView {
@@ -74,6 +76,7 @@ export interface DiaryRecord {
   /** who has been counted in `likeCount`: the once-only guard of server/collections/likes.ts */
   likers?: string[]
   createdAt: Date
+  editedAt?: Date
 }
 
 export interface DiaryView {
@@ -88,7 +91,25 @@ export interface DiaryView {
   createdAt: string
 }
 
-/** A document of `contests`: a themed diary contest a leader runs until `deadline`. */
+/**
+ * A place announced when a contest closes, copied from the entry at closing so the result stays
+ * what was announced whatever happens to likes afterwards. Names no openid (the notice looks the
+ * author up from the diary).
+ */
+export interface ContestWinner {
+  rank: number
+  diaryId: string
+  authorName: string
+  text: string
+  photoFileID: string
+  /** likes from other mothers at closing */
+  rankedLikes: number
+}
+
+/**
+ * A document of `contests`: a themed diary contest a leader runs until `deadline`, or until she
+ * closes it (`closedAt`, with the `winners` announced then).
+ */
 export interface ContestRecord {
   _id: string
   title: string
@@ -96,6 +117,8 @@ export interface ContestRecord {
   deadline: Date
   createdBy: string
   createdAt: Date
+  closedAt?: Date
+  winners?: ContestWinner[]
 }
 
 export interface ContestView {
@@ -105,6 +128,9 @@ export interface ContestView {
   deadline: string
   open: boolean
   createdAt: string
+  /** present once a leader has closed it and announced the winners */
+  closedAt?: string
+  winners?: ContestWinner[]
 }
 
 export interface RankedDiary extends DiaryView {
@@ -140,12 +166,12 @@ export function canSeeQuestion(q: Pick<QuestionRecord, 'answered' | 'askedBy'>, 
   return q.answered || q.askedBy === openid
 }
 
-/** Entries are accepted strictly before the deadline. */
-export function isContestOpen(contest: Pick<ContestRecord, 'deadline'>, now: Date): boolean {
-  return now.getTime() < new Date(contest.deadline).getTime()
+/** Entries are accepted strictly before the deadline, and never once a leader has closed it. */
+export function isContestOpen(contest: Pick<ContestRecord, 'deadline' | 'closedAt'>, now: Date): boolean {
+  return !contest.closedAt && now.getTime() < new Date(contest.deadline).getTime()
 }
 
-export function assertContestOpen(contest: Pick<ContestRecord, 'deadline'>, now: Date): void {
+export function assertContestOpen(contest: Pick<ContestRecord, 'deadline' | 'closedAt'>, now: Date): void {
   if (!isContestOpen(contest, now)) throw new AppError('CONFLICT', '活动已截止，不能再参加啦')
 }
 
@@ -162,6 +188,25 @@ export function compareEntries(a: Rankable, b: Rankable): number {
 
 export function rankEntries<T extends Rankable>(entries: readonly T[]): (T & { rank: number })[] {
   return [...entries].sort(compareEntries).map((e, i) => ({ ...e, rank: i + 1 }))
+}
+
+/** How many places a closed contest announces. */
+export const WINNER_COUNT = 3
+
+/**
+ * The winners at closing: the best entries in ranking order, one place per mother (her best entry),
+ * and only entries other mothers liked (a prize needs at least one vote that is not her own).
+ */
+export function pickWinners(entries: readonly (Rankable & Pick<DiaryRecord, 'openid' | 'authorName' | 'text' | 'photoFileID'>)[], count = WINNER_COUNT): ContestWinner[] {
+  const seen = new Set<string>()
+  const winners: ContestWinner[] = []
+  for (const e of [...entries].sort(compareEntries)) {
+    if (winners.length >= count) break
+    if ((e.rankedLikes ?? 0) <= 0 || seen.has(e.openid)) continue
+    seen.add(e.openid)
+    winners.push({ rank: winners.length + 1, diaryId: e._id, authorName: e.authorName, text: e.text, photoFileID: e.photoFileID, rankedLikes: e.rankedLikes })
+  }
+  return winners
 }
 
 /** The one id of "this mother liked this diary": a second like collides on it. */
@@ -214,7 +259,12 @@ export function toDiaryView(d: DiaryRecord, openid: string, likedByMe: boolean):
 }
 
 export function toContestView(c: ContestRecord, now: Date): ContestView {
-  return { id: c._id, title: c.title, theme: c.theme, deadline: iso(c.deadline), open: isContestOpen(c, now), createdAt: iso(c.createdAt) }
+  const view: ContestView = { id: c._id, title: c.title, theme: c.theme, deadline: iso(c.deadline), open: isContestOpen(c, now), createdAt: iso(c.createdAt) }
+  if (c.closedAt) {
+    view.closedAt = iso(c.closedAt)
+    view.winners = c.winners ?? []
+  }
+  return view
 }
 
 /** The name shown under a mother's diary or a leader's answer; never her openid. */

@@ -4,6 +4,7 @@ import { chinaDay } from './time'
 
 export const TEMPLATE_IDS = {
   reviewResult: 'TPL_REVIEW_RESULT',
+  contestWinner: 'TPL_CONTEST_WINNER',
 } as const
 
 const clip = (s: string, max: number) => (Array.from(s).length <= max ? s : `${Array.from(s).slice(0, max - 1).join('')}…`)
@@ -15,5 +16,15 @@ export function reviewResultMessage(decision: 'approve' | 'reject', note: string
     phrase2: { value: decision === 'approve' ? '已通过' : '未通过' },
     thing3: { value: clip(note || (decision === 'approve' ? '欢迎加入，快来看看今天的干货吧' : '可查看原因后重新申请'), 20) },
     date4: { value: chinaDay(decidedAt) },
+  }
+}
+
+/** The notice a mother receives when her diary places in a contest a leader has closed. */
+export function contestWinnerMessage(contestTitle: string, rank: number, closedAt: string) {
+  return {
+    thing1: { value: clip(contestTitle, 20) },
+    phrase2: { value: `第${rank}名` },
+    thing3: { value: '恭喜获奖！团长会联系你领取奖品' },
+    date4: { value: chinaDay(closedAt) },
   }
 }

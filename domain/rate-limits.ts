@@ -18,6 +18,8 @@ export const RATE_LIMITS = {
   'content.ask': { max: 20, windowMs: HOUR, label: '提问', per: '每小时' },
   'content.postDiary': { max: 20, windowMs: HOUR, label: '发日记', per: '每小时' },
   'content.like': { max: 120, windowMs: HOUR, label: '点赞', per: '每小时' },
+  // editDiary and editQuestion share one counter: each edit is a content check like a new post
+  'content.edit': { max: 30, windowMs: HOUR, label: '修改', per: '每小时' },
 } as const satisfies Record<string, RateLimit>
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS

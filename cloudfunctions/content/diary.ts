@@ -5,14 +5,23 @@ import { AppError } from '../../domain/errors'
 import { contentSchemas } from '../../domain/schemas/content'
 import { assertSafeText, SCENE } from '../../server/content-check'
 import { findContest, insertContest, listContests } from '../../server/collections/contests'
-import { findDiary, insertDiary, listDiaries, topEntries } from '../../server/collections/diaries'
-import { likedAmong, likeOnce } from '../../server/collections/likes'
+import { editOwnDiary, findDiary, insertDiary, listDiaries, removeOwnDiary, topEntries } from '../../server/collections/diaries'
+import { likedAmong, likeOnce, removeLikesOf } from '../../server/collections/likes'
 import { consumeRateLimit } from '../../server/collections/rate-limits'
 import type { Database } from '../../server/cloud'
 import { recordIdFor } from '../../server/request-ids'
 import { action } from '../../server/router'
 
 const CONTEST_MISSING = '活动不存在或已被删除'
+const DIARY_MISSING = '这条日记不存在或已被删除'
+
+const NOT_HER_DIARY = '只能修改或删除自己发的日记'
+
+/** Why a write limited to her own diary changed nothing: it is gone, or it is someone else's. */
+async function refuseOthersDiary(db: Database, id: string): Promise<never> {
+  if (!(await findDiary(db, id))) throw new AppError('NOT_FOUND', DIARY_MISSING)
+  throw new AppError('FORBIDDEN', NOT_HER_DIARY)
+}
 
 async function viewsFor(db: Database, openid: string, diaries: DiaryRecord[]) {
   const liked = await likedAmong(db, openid, diaries.map((d) => d._id))
@@ -47,6 +56,36 @@ export const diaryActions = {
         id,
       )
       return { id: stored }
+    },
+  }),
+
+  editDiary: action({
+    input: contentSchemas.editDiary,
+    handler: async (input, ctx) => {
+      await consumeRateLimit(ctx.db, ctx.openid, 'content.edit', ctx.now())
+      await assertSafeText(ctx.cloud, ctx.openid, [input.text], SCENE.socialLog)
+      const editedAt = ctx.now()
+      if (!(await editOwnDiary(ctx.db, input.id, ctx.openid, input.text, editedAt))) await refuseOthersDiary(ctx.db, input.id)
+      return { id: input.id, editedAt: editedAt.toISOString() }
+    },
+  }),
+
+  /**
+   * Two writes that repair themselves: the diary goes first (only hers), then every like of it. A
+   * retry after a failure between them finds the diary gone, sweeps the likes left behind and
+   * answers NOT_FOUND (the page reads that as "already deleted"). Its counts leave every ranking
+   * with it, because rankings read the diaries.
+   */
+  deleteDiary: action({
+    input: contentSchemas.deleteDiary,
+    handler: async (input, ctx) => {
+      if (!(await removeOwnDiary(ctx.db, input.id, ctx.openid))) {
+        if (await findDiary(ctx.db, input.id)) throw new AppError('FORBIDDEN', NOT_HER_DIARY)
+        await removeLikesOf(ctx.db, input.id) // left behind by an attempt that stopped halfway
+        throw new AppError('NOT_FOUND', DIARY_MISSING)
+      }
+      await removeLikesOf(ctx.db, input.id)
+      return { id: input.id, deleted: true as const }
     },
   }),
 

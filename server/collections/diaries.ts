@@ -30,3 +30,22 @@ export async function topEntries(db: Database, contestId: string): Promise<Diary
     .get()) as unknown as { data: DiaryRecord[] }
   return res.data
 }
+
+type Updated = { stats: { updated: number } }
+
+/** Changes her text only when the diary is hers: the author is in the update's query, so nobody else's edit can land. */
+export async function editOwnDiary(db: Database, id: string, openid: string, text: string, editedAt: Date): Promise<boolean> {
+  const res = (await db.collection(DIARIES).where({ _id: id, openid }).update({ data: { text, editedAt } })) as Updated
+  return res.stats.updated === 1
+}
+
+/**
+ * Removes the diary only when it is hers (the author in the query). This write to the diary is also
+ * what keeps likes consistent: a like's transaction writes the diary's counters, so one in flight
+ * now conflicts, retries and finds the diary gone; one that committed before left its record for
+ * the sweep that follows (likes.ts removeLikesOf).
+ */
+export async function removeOwnDiary(db: Database, id: string, openid: string): Promise<boolean> {
+  const res = (await db.collection(DIARIES).where({ _id: id, openid }).remove()) as { stats: { removed: number } }
+  return res.stats.removed === 1
+}

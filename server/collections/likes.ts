@@ -68,6 +68,12 @@ export async function unlikeAll(db: Database, openid: string): Promise<number> {
   return done
 }
 
+/** Removes every like of a diary that is gone (on the `diaryId_1` index); a retry finds none left. */
+export async function removeLikesOf(db: Database, diaryId: string): Promise<number> {
+  const res = (await db.collection(LIKES).where({ diaryId }).remove()) as { stats: { removed: number } }
+  return res.stats.removed
+}
+
 /** Which of `diaryIds` this mother has liked. */
 export async function likedAmong(db: Database, openid: string, diaryIds: readonly string[]): Promise<Set<string>> {
   if (diaryIds.length === 0) return new Set()

@@ -1,6 +1,6 @@
 import type { Database } from '../cloud'
 import type { PostRecord } from '../../domain/content'
-import { insertOnce } from './documents'
+import { findById, insertOnce } from './documents'
 import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const POSTS = 'posts'
@@ -23,4 +23,17 @@ export async function listFeed(db: Database, visibleTags: string[] | null, page:
         ? coll.where({ targeted: false })
         : coll.where(_.or([{ targeted: false }, { targetTags: _.in(visibleTags) }]))
   return readPage<PostRecord>(query, [['publishedAt', 'desc']], page)
+}
+
+export const findPost = (db: Database, id: string) => findById<PostRecord>(db, POSTS, id)
+
+/** Applies a leader's edit (plain fields and database commands); false when the post is gone. */
+export async function updatePost(db: Database, id: string, data: Record<string, unknown>): Promise<boolean> {
+  const res = (await db.collection(POSTS).where({ _id: id }).update({ data })) as { stats: { updated: number } }
+  return res.stats.updated === 1
+}
+
+export async function removePost(db: Database, id: string): Promise<boolean> {
+  const res = (await db.collection(POSTS).where({ _id: id }).remove()) as { stats: { removed: number } }
+  return res.stats.removed === 1
 }

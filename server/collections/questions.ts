@@ -37,3 +37,19 @@ export async function listVisibleQuestions(db: Database, openid: string, mine: b
 export async function listUnanswered(db: Database, page: PageRequest): Promise<PageResult<QuestionRecord>> {
   return readPage<QuestionRecord>(db.collection(QUESTIONS).where({ answered: false }), [['askedAt', 'asc']], page)
 }
+
+/**
+ * Her question while nobody has answered it: asker and `answered: false` are in the write's query,
+ * so an answer landing at the same moment and her edit or delete cannot both win.
+ */
+const ownOpenQuestion = (id: string, openid: string) => ({ _id: id, askedBy: openid, answered: false })
+
+export async function editOwnOpenQuestion(db: Database, id: string, openid: string, question: string, editedAt: Date): Promise<boolean> {
+  const res = (await db.collection(QUESTIONS).where(ownOpenQuestion(id, openid)).update({ data: { question, editedAt } })) as { stats: { updated: number } }
+  return res.stats.updated === 1
+}
+
+export async function removeOwnOpenQuestion(db: Database, id: string, openid: string): Promise<boolean> {
+  const res = (await db.collection(QUESTIONS).where(ownOpenQuestion(id, openid)).remove()) as { stats: { removed: number } }
+  return res.stats.removed === 1
+}

@@ -1,6 +1,6 @@
 // The community's daily value, one function per action, so pages never spell action names or inputs.
 // Creates carry one requestId per submit (see request-id.ts).
-import type { CreateContestInput, PostDiaryInput, PublishPostInput } from '../../domain/schemas/content'
+import type { CreateContestInput, EditPostInput, PostDiaryInput, PublishPostInput } from '../../domain/schemas/content'
 import { call } from './cloud'
 import { submitOnce } from './request-id'
 
@@ -30,3 +30,20 @@ export const createContest = (input: CreateContestInput) => submitOnce((requestI
 export const fetchContests = () => call('content', 'contests', {})
 
 export const fetchRanking = (contestId: string) => call('content', 'ranking', { contestId })
+
+/** One post by id: a shared link opens even when the post is far down the feed. */
+export const fetchPost = (id: string) => call('content', 'post', { id })
+
+export const editPost = (input: EditPostInput) => call('content', 'editPost', input)
+
+export const removePost = (id: string) => call('content', 'removePost', { id })
+
+export const editQuestion = (id: string, question: string) => call('content', 'editQuestion', { id, question })
+
+export const deleteQuestion = (id: string) => call('content', 'deleteQuestion', { id })
+
+export const editDiary = (id: string, text: string) => call('content', 'editDiary', { id, text })
+
+export const deleteDiary = (id: string) => call('content', 'deleteDiary', { id })
+
+export const closeContest = (contestId: string) => call('content', 'closeContest', { contestId })

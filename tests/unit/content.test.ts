@@ -5,11 +5,14 @@ import {
   isContestOpen,
   likeId,
   likeIncrements,
+  pickWinners,
   rankEntries,
+  toContestView,
   toDiaryView,
   toQuestionView,
   visibleTagsFor,
 } from '../../domain/content'
+import { contestWinnerMessage } from '../../domain/notifications'
 import { contentSchemas } from '../../domain/schemas/content'
 import { describeIssues } from '../../domain/schemas/format'
 
@@ -113,5 +116,55 @@ describe('content schemas', () => {
   test('a contest deadline is an ISO time with an offset', () => {
     expect(contentSchemas.createContest.safeParse({ title: '晒娃', theme: '第一次', deadline: '2026-12-01' }).success).toBe(false)
     expect(contentSchemas.createContest.safeParse({ title: '晒娃', theme: '第一次', deadline: '2026-12-01T20:00:00+08:00' }).success).toBe(true)
+  })
+})
+
+describe('closing a contest', () => {
+  const entry = (id: string, openid: string, rankedLikes: number, minute: number) => ({
+    _id: id, openid, rankedLikes, createdAt: new Date(Date.UTC(2026, 10, 20, 2, minute)), authorName: `妈妈${id}`, text: `日记${id}`, photoFileID: `cloud://e.b/${id}.jpg`,
+  })
+
+  test('the top three by likes from others win, ties to the earlier entry, one place per mother', () => {
+    const winners = pickWinners([entry('a', 'm1', 2, 1), entry('b', 'm2', 5, 2), entry('c', 'm1', 5, 3), entry('d', 'm3', 2, 0), entry('e', 'm4', 1, 0)])
+    expect(winners.map((w) => [w.rank, w.diaryId, w.rankedLikes])).toEqual([[1, 'b', 5], [2, 'c', 5], [3, 'd', 2]])
+    expect(JSON.stringify(winners)).not.toContain('m1')
+  })
+
+  test('an entry nobody else liked never wins; fewer than three is fine', () => {
+    expect(pickWinners([entry('a', 'm1', 0, 0), entry('b', 'm2', 1, 1)]).map((w) => w.diaryId)).toEqual(['b'])
+    expect(pickWinners([])).toEqual([])
+  })
+
+  test('a closed contest is not open before its deadline, and its view carries the winners', () => {
+    const now = new Date('2026-11-20T00:00:00Z')
+    const contest = { _id: 'c', title: 't', theme: 'x', deadline: new Date('2026-12-01T00:00:00Z'), createdBy: 'o', createdAt: now }
+    expect(isContestOpen(contest, now)).toBe(true)
+    const closed = { ...contest, closedAt: now, winners: pickWinners([entry('a', 'm1', 1, 0)]) }
+    expect(isContestOpen(closed, now)).toBe(false)
+    expect(() => assertContestOpen(closed, now)).toThrow('活动已截止')
+    expect(toContestView(closed, now)).toMatchObject({ open: false, closedAt: '2026-11-20T00:00:00.000Z', winners: [{ rank: 1, diaryId: 'a' }] })
+    expect(toContestView(contest, now)).not.toHaveProperty('winners')
+  })
+
+  test('the winner notice fits the template: title clipped to 20, place, China day', () => {
+    const msg = contestWinnerMessage('宝宝第一次翻身第一颗牙第一次叫妈妈大赛第二季', 2, '2026-11-20T17:00:00.000Z')
+    expect(Array.from(msg.thing1.value)).toHaveLength(20)
+    expect(msg.phrase2.value).toBe('第2名')
+    expect(Array.from(msg.thing3.value).length).toBeLessThanOrEqual(20)
+    expect(msg.date4.value).toBe('2026-11-21')
+  })
+})
+
+describe('correction schemas', () => {
+  test('an edit of a post must change something; null takes the cover away', () => {
+    expect(contentSchemas.editPost.safeParse({ id: 'p' }).success).toBe(false)
+    expect(contentSchemas.editPost.parse({ id: 'p', coverFileID: null })).toEqual({ id: 'p', coverFileID: null })
+    expect(contentSchemas.editPost.safeParse({ id: 'p', title: '' }).success).toBe(false)
+    expect(contentSchemas.editPost.safeParse({ id: 'p', title: 'x', authorOpenid: 'o' }).success).toBe(false)
+  })
+  test('edited diaries and questions follow the same rules as new ones', () => {
+    expect(contentSchemas.editDiary.safeParse({ id: 'd', text: 'x'.repeat(201) }).success).toBe(false)
+    expect(contentSchemas.editQuestion.safeParse({ id: 'q', question: '短' }).success).toBe(false)
+    expect(contentSchemas.editQuestion.parse({ id: 'q', question: '  宝宝湿疹怎么办？ ' }).question).toBe('宝宝湿疹怎么办？')
   })
 })

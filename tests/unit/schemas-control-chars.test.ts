@@ -32,6 +32,14 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'content.createContest': { title: '第一次', theme: '晒第一次', deadline: '2026-12-01T20:00:00+08:00', requestId: 'req-12345678' },
   'content.contests': {},
   'content.ranking': { contestId: 'c1' },
+  'content.post': { id: 'p1' },
+  'content.editPost': { id: 'p1', title: '补钙', body: '第一行\n第二行', kind: 'expert', targetTags: ['0-6月'], coverFileID: 'cloud://env.b/c.jpg' },
+  'content.removePost': { id: 'p1' },
+  'content.editQuestion': { id: 'q1', question: '宝宝湿疹怎么办？' },
+  'content.deleteQuestion': { id: 'q1' },
+  'content.editDiary': { id: 'd1', text: '第一次翻身' },
+  'content.deleteDiary': { id: 'd1' },
+  'content.closeContest': { contestId: 'c1' },
 }
 
 type Path = (string | number)[]

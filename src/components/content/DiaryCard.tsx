@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { DiaryView } from '../../../domain/content'
 import { Card, Tag } from '../ui'
 import { diaryShare } from '../../services/share'
@@ -7,8 +8,11 @@ import { ShareButton } from './ShareButton'
 import { shortTime } from './format'
 import './styles'
 
-/** One growth diary: her photo, her line, and a heart that counts once per mother. */
-export function DiaryCard({ diary, onLike, shared }: { diary: DiaryView; onLike: () => void; shared?: boolean }) {
+/**
+ * One growth diary: her photo, her line, and a heart that counts once per mother. `editor` takes
+ * the line's place while she corrects it; `owner` holds her 编辑 / 删除.
+ */
+export function DiaryCard({ diary, onLike, shared, editor, owner }: { diary: DiaryView; onLike: () => void; shared?: boolean; editor?: ReactNode; owner?: ReactNode }) {
   return (
     <Card className={shared ? 'c-shared' : undefined}>
       {shared ? <Tag tone='warn'>好友分享给你</Tag> : null}
@@ -17,7 +21,7 @@ export function DiaryCard({ diary, onLike, shared }: { diary: DiaryView; onLike:
         <Text className='caption'>{shortTime(diary.createdAt)}</Text>
       </View>
       <CloudImage className='c-photo' fileID={diary.photoFileID} alt={`${diary.authorName}的晒娃照片`} />
-      <Text className='c-body'>{diary.text}</Text>
+      {editor ?? <Text className='c-body'>{diary.text}</Text>}
       <View className='c-meta'>
         <View
           className={`c-like${diary.likedByMe ? ' c-like--on' : ''}`}
@@ -31,6 +35,7 @@ export function DiaryCard({ diary, onLike, shared }: { diary: DiaryView; onLike:
         {diary.mine ? <Text>我的日记</Text> : null}
         <ShareButton shareKey={`diary:${diary.id}`} content={diaryShare(diary)} />
       </View>
+      {diary.mine && !editor ? owner : null}
     </Card>
   )
 }

@@ -8,7 +8,9 @@ import { Chip } from '../member/Chip'
 import { Button, Card } from '../ui'
 import { useDraft } from '../../hooks/useDraft'
 import { useSubmit } from '../../hooks/useSubmit'
+import { TEMPLATE_IDS } from '../../config'
 import { postDiary } from '../../services/content'
+import { askForNotices } from '../../services/platform'
 import { choosePhoto, uploadPhoto } from '../../services/storage'
 import { messageOf } from './errors'
 import './styles'
@@ -39,6 +41,8 @@ export function DiaryComposer(props: { contests: readonly ContestView[]; onPoste
   }
 
   const submit = useSubmit(async () => {
+    // an entry may win: ask, inside the tap as WeChat requires, whether she wants to hear about it
+    if (contestId) void askForNotices([TEMPLATE_IDS.contestWinner])
     const line = text.trim()
     const problems = {
       photo: localPath ? undefined : '请先选一张宝宝的照片',

@@ -2,10 +2,14 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { DiaryView } from '../../../domain/content'
+import { contentSchemas } from '../../../domain/schemas/content'
 import { PageShell } from '../../components/PageShell'
 import { DiaryCard } from '../../components/content/DiaryCard'
 import { DiaryComposer } from '../../components/content/DiaryComposer'
 import { RankingList } from '../../components/content/RankingList'
+import { confirmAndRemove } from '../../components/content/removal'
+import { OwnerActions, TextEditor } from '../../components/content/TextEditor'
+import { WinnerList } from '../../components/content/WinnerList'
 import { messageOf } from '../../components/content/errors'
 import { shortTime } from '../../components/content/format'
 import { Chip } from '../../components/member/Chip'
@@ -18,14 +22,17 @@ import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { useShare } from '../../hooks/useShare'
-import { fetchContests, fetchDiaries, fetchRanking, likeDiary } from '../../services/content'
+import { deleteDiary, editDiary, fetchContests, fetchDiaries, fetchRanking, likeDiary } from '../../services/content'
 import { diaryShare, sharedItem } from '../../services/share'
 
 /** Other mothers' babies first; her own post is one tap on the floating ＋. */
 export default function DiaryPage() {
-  const [contestId, setContestId] = useState<string>()
+  const params = useRouter().params
+  // a winner's notice opens the page on its contest
+  const [contestId, setContestId] = useState<string | undefined>(params.contestId || undefined)
   const [composing, setComposing] = useState(false)
-  const shared = sharedItem(useRouter().params, 'diary')
+  const [editing, setEditing] = useState<string>()
+  const shared = sharedItem(params, 'diary')
   const contests = useCloudQuery(fetchContests)
   const diaries = usePagedQuery(fetchDiaries(contestId), (d) => d.id, [contestId])
   const ranking = useCloudQuery(() => (contestId ? fetchRanking(contestId) : Promise.resolve(undefined)), [contestId])
@@ -58,6 +65,39 @@ export default function DiaryPage() {
     }
   }
 
+  async function saveEdit(d: DiaryView, text: string) {
+    await editDiary(d.id, text)
+    diaries.update(d.id, { text })
+    setEditing(undefined)
+    if (contestId) ranking.reload()
+    await Taro.showToast({ title: '已修改', icon: 'none' })
+  }
+
+  async function remove(d: DiaryView) {
+    const gone = await confirmAndRemove({
+      title: '删除这条日记？',
+      content: '删除后照片、文字和收到的赞都会一起删除，不能恢复',
+      removeLocally: () => diaries.remove(d.id),
+      send: () => deleteDiary(d.id),
+      done: '已删除',
+    })
+    if (gone && contestId) ranking.reload()
+  }
+
+  const ownerOf = (d: DiaryView) => <OwnerActions onEdit={() => setEditing(d.id)} onDelete={() => void remove(d)} />
+  const editorOf = (d: DiaryView) =>
+    editing === d.id ? (
+      <TextEditor
+        label='修改这条日记'
+        initial={d.text}
+        max={200}
+        schema={contentSchemas.editDiary.shape.text}
+        onSave={(text) => saveEdit(d, text)}
+        onCancel={() => setEditing(undefined)}
+        testId={`edit-${d.id}`}
+      />
+    ) : undefined
+
   function posted(entered?: string) {
     setComposing(false)
     if (entered && entered !== contestId) setContestId(entered)
@@ -84,17 +124,18 @@ export default function DiaryPage() {
         <View className='row wrap'>
           <Chip label='全部日记' selected={!contestId} onToggle={() => setContestId(undefined)} />
           {contests.data?.items.map((c) => (
-            <Chip key={c.id} label={`${c.open ? '🔥' : '🏁'} ${c.title}`} selected={contestId === c.id} onToggle={() => setContestId(c.id)} />
+            <Chip key={c.id} label={`${c.open ? '🔥' : c.closedAt ? '🏆' : '🏁'} ${c.title}`} selected={contestId === c.id} onToggle={() => setContestId(c.id)} />
           ))}
         </View>
       ) : null}
       {contest ? (
         <Card title={`${contest.title} · 排行榜`}>
           <Text className='caption'>
-            {contest.theme}（{contest.open ? `${shortTime(contest.deadline)} 截止` : '已截止'}）
+            {contest.theme}（{contest.open ? `${shortTime(contest.deadline)} 截止` : contest.closedAt ? '已结束并公布获奖' : '已截止'}）
           </Text>
           {ranking.loading && !ranking.data ? <Loading /> : null}
           {ranking.error ? <ErrorState message={ranking.error.message} onRetry={ranking.reload} /> : null}
+          <WinnerList contest={contest} />
           {ranking.data ? <RankingList items={ranking.data.items} /> : null}
         </Card>
       ) : null}
@@ -103,9 +144,9 @@ export default function DiaryPage() {
       {!diaries.loading && !diaries.error && diaries.items.length === 0 ? (
         <EmptyState icon='📷' title='还没有晒娃日记' hint='点右下角的 ＋，发第一条，记录宝宝的成长吧' />
       ) : null}
-      {sharedDiary ? <DiaryCard diary={sharedDiary} shared onLike={() => void like(sharedDiary)} /> : null}
+      {sharedDiary ? <DiaryCard diary={sharedDiary} shared onLike={() => void like(sharedDiary)} editor={editorOf(sharedDiary)} owner={ownerOf(sharedDiary)} /> : null}
       {rest.map((d) => (
-        <DiaryCard key={d.id} diary={d} onLike={() => void like(d)} />
+        <DiaryCard key={d.id} diary={d} onLike={() => void like(d)} editor={editorOf(d)} owner={ownerOf(d)} />
       ))}
       <LoadMore count={diaries.items.length} hasMore={diaries.hasMore} loading={diaries.loadingMore} onMore={diaries.loadMore} />
       {composing ? null : (

@@ -14,22 +14,32 @@ import { useCloudQuery } from '../../hooks/useCloud'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { useShare } from '../../hooks/useShare'
+import { fetchPost } from '../../services/content'
 import { fetchMe } from '../../services/member'
 import { postShare, sharedItem } from '../../services/share'
 
 /** A member's feed (with the Q&A one tap away), or the landing page for everyone else. */
 function MemberHome(props: { shared?: { id: string; title: string } }) {
   const feed = useFeed()
+  const sharedId = props.shared?.id
+  // the shared post by id: it opens however far down the feed it is
+  const sharedPost = useCloudQuery(() => (sharedId ? fetchPost(sharedId) : Promise.resolve(undefined)), [sharedId])
+  const refresh = () => {
+    feed.reload()
+    sharedPost.reload()
+  }
   useReloadOnShow(feed.reload)
-  usePullToRefresh(feed.reload, feed.loading)
+  usePullToRefresh(refresh, feed.loading)
   useShare((key) => {
-    const post = key?.startsWith('post:') ? feed.items.find((p) => `post:${p.id}` === key) : undefined
+    const all = sharedPost.data ? [sharedPost.data, ...feed.items] : feed.items
+    const post = key?.startsWith('post:') ? all.find((p) => `post:${p.id}` === key) : undefined
     return post ? postShare(post) : undefined
   })
+  const shared = props.shared ? { ...props.shared, post: sharedPost.data, missing: sharedPost.error?.code === 'NOT_FOUND' } : undefined
   return (
     <>
       <QaEntry />
-      <PostFeedList feed={feed} shared={props.shared} />
+      <PostFeedList feed={feed} shared={shared} />
     </>
   )
 }

@@ -4,7 +4,10 @@ import { useState } from 'react'
 import { contentSchemas } from '../../../domain/schemas/content'
 import { describeIssues } from '../../../domain/schemas/format'
 import { PageShell } from '../../components/PageShell'
+import type { QuestionView } from '../../../domain/content'
 import { QuestionCard } from '../../components/content/QuestionCard'
+import { confirmAndRemove } from '../../components/content/removal'
+import { OwnerActions, TextEditor } from '../../components/content/TextEditor'
 import { Tabs } from '../../components/content/Tabs'
 import { messageOf } from '../../components/content/errors'
 import { Field } from '../../components/member/Field'
@@ -15,7 +18,8 @@ import { useDraft } from '../../hooks/useDraft'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useSubmit } from '../../hooks/useSubmit'
-import { askQuestion, fetchQuestions } from '../../services/content'
+import { toCloudError } from '../../services/cloud'
+import { askQuestion, deleteQuestion, editQuestion, fetchQuestions } from '../../services/content'
 
 type Tab = 'all' | 'mine'
 const TABS = [
@@ -29,6 +33,7 @@ export default function QaPage() {
   const [kept, setKept, forget] = useDraft('question', { text: '' })
   const draft = kept.text
   const [error, setError] = useState<string>()
+  const [editing, setEditing] = useState<string>()
   const list = usePagedQuery(fetchQuestions(tab === 'mine'), (q) => q.id, [tab])
   usePullToRefresh(list.reload, list.loading)
 
@@ -50,6 +55,35 @@ export default function QaPage() {
       setError(messageOf(e))
     }
   })
+
+  async function saveEdit(q: QuestionView, question: string) {
+    try {
+      await editQuestion(q.id, question)
+    } catch (e) {
+      // answered meanwhile: the answer is what she came for, so show it instead of the editor
+      if (toCloudError(e).code === 'CONFLICT') {
+        setEditing(undefined)
+        list.reload()
+      }
+      throw e
+    }
+    list.update(q.id, { question })
+    setEditing(undefined)
+    await Taro.showToast({ title: '已修改', icon: 'none' })
+  }
+
+  function remove(q: QuestionView) {
+    void confirmAndRemove({
+      title: '删除这个问题？',
+      content: '专家还没有回答，删除后不能恢复',
+      removeLocally: () => list.remove(q.id),
+      send: () => deleteQuestion(q.id).catch((e: unknown) => {
+        if (toCloudError(e).code === 'CONFLICT') list.reload() // answered meanwhile: it comes back with its answer
+        throw e
+      }),
+      done: '已删除',
+    })
+  }
 
   if (list.error?.code === 'NOT_MEMBER') return <PageShell><MembersOnly what='专家答疑' icon='💬' /></PageShell>
   return (
@@ -84,7 +118,24 @@ export default function QaPage() {
         <EmptyState icon='💬' title={tab === 'mine' ? '你还没有提过问题' : '还没有已回答的问题'} hint='有疑问就问吧，专家会尽快回答' />
       ) : null}
       {list.items.map((q) => (
-        <QuestionCard key={q.id} question={q} />
+        <QuestionCard key={q.id} question={q}>
+          {/* hers and still waiting: she may reword or withdraw it */}
+          {q.mine && !q.answered ? (
+            editing === q.id ? (
+              <TextEditor
+                label='修改问题'
+                initial={q.question}
+                max={QUESTION_MAX}
+                schema={contentSchemas.editQuestion.shape.question}
+                onSave={(text) => saveEdit(q, text)}
+                onCancel={() => setEditing(undefined)}
+                testId={`edit-${q.id}`}
+              />
+            ) : (
+              <OwnerActions onEdit={() => setEditing(q.id)} onDelete={() => remove(q)} />
+            )
+          ) : null}
+        </QuestionCard>
       ))}
       <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
       <View>

@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { PageShell } from '../../../../components/PageShell'
-import { PostFeed } from '../../../../components/content/PostFeed'
 import { Tabs } from '../../../../components/content/Tabs'
 import { AccessDenied } from '../../../../components/member/AccessDenied'
 import { isLeader } from '../../../../components/staff/roles'
@@ -10,6 +9,7 @@ import { useCloudQuery } from '../../../../hooks/useCloud'
 import { fetchMe } from '../../../../services/member'
 import { AnswerQueue } from '../../components/content/AnswerQueue'
 import { PostForm } from '../../components/content/PostForm'
+import { PublishedPosts } from '../../components/content/PublishedPosts'
 
 type Tab = 'publish' | 'answer' | 'published'
 const TABS = [
@@ -34,7 +34,7 @@ export default function LeaderPostsPage() {
       <Tabs tabs={TABS} value={tab} onChange={setTab} />
       {tab === 'publish' ? <PostForm onPublished={() => setTab('published')} /> : null}
       {tab === 'answer' ? <AnswerQueue /> : null}
-      {tab === 'published' ? <PostFeed emptyHint='发布的干货会出现在这里，团长可以看到全部' /> : null}
+      {tab === 'published' ? <PublishedPosts /> : null}
     </PageShell>
   )
 }
