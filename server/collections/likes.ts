@@ -6,6 +6,8 @@ import { insertIfAbsent } from './documents'
 
 export const LIKES = 'likes'
 
+const DIARY_GONE = '这条日记不存在或已被删除'
+
 export interface LikeRecord {
   _id: string
   diaryId: string
@@ -27,7 +29,7 @@ export interface LikeRecord {
 export async function likeOnce(db: Database, diaryId: string, openid: string, now: Date): Promise<{ counted: boolean; likeCount: number }> {
   const _ = db.command
   const diary = await findDiary(db, diaryId)
-  if (!diary) throw new AppError('NOT_FOUND', '这条日记不存在或已被删除')
+  if (!diary) throw new AppError('NOT_FOUND', DIARY_GONE)
   const like: LikeRecord = { _id: likeId(diaryId, openid), diaryId, openid, createdAt: now }
   await insertIfAbsent(db, LIKES, like)
   const inc = likeIncrements(diary, openid)
@@ -36,7 +38,12 @@ export async function likeOnce(db: Database, diaryId: string, openid: string, no
     .where({ _id: diaryId, likers: _.neq(openid) })
     .update({ data: { likeCount: _.inc(inc.likeCount), rankedLikes: _.inc(inc.rankedLikes), likers: _.push(openid) } })) as { stats: { updated: number } }
   const after = await findDiary(db, diaryId)
-  return { counted: res.stats.updated === 1, likeCount: after?.likeCount ?? 0 }
+  if (!after) {
+    // deleted while she liked it: the deletion may have swept likes before hers landed
+    await db.collection(LIKES).doc(like._id).remove()
+    throw new AppError('NOT_FOUND', DIARY_GONE)
+  }
+  return { counted: res.stats.updated === 1, likeCount: after.likeCount }
 }
 
 /** Takes one like back with what it added: the same conditional update in reverse, then the record. */

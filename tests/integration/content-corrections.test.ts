@@ -99,16 +99,17 @@ describe('her diaries', () => {
     const likers = ['o-race-1', 'o-race-2', 'o-race-3']
     await Promise.all(likers.map((openid) => cloud.seedMember({ openid })))
     const id = await post(MOTHER, '边删边赞')
-    // each like's transaction reads the diary (all three see it), then is held before writing its like
+    // each like reads the diary (all three see it), then is held before it stores its like record
     const diaryRead = cloud.barrier({ collection: 'diaries', action: 'get', count: 3 })
-    const likeRead = cloud.barrier({ collection: 'likes', action: 'get', count: 4 })
+    const likeAdds = cloud.barrier({ collection: 'likes', action: 'add', count: 4 })
     const likes = Promise.all(likers.map((openid) => cloud.call('content', { action: 'like', id }, openid)))
     await diaryRead
-    // the deletion lands while all three transactions are open
+    // the deletion (diary, then its likes) lands while all three likes are between read and write
     expect(await cloud.call('content', { action: 'deleteDiary', id }, MOTHER)).toEqual({ ok: true, data: { id, deleted: true } })
-    // the fourth read lets the held likes go on
-    await cloud.db.collection('likes').where({ diaryId: id }).get()
-    await likeRead
+    // a fourth add lets the held ones go on: their records land after the deletion swept
+    await cloud.db.collection('likes').add({ data: { _id: 'release-held-likes', diaryId: 'none', openid: 'none' } })
+    await likeAdds
+    await cloud.db.collection('likes').doc('release-held-likes').remove()
     for (const r of await likes) expect(errorOf(r)).toEqual({ code: 'NOT_FOUND', message: '这条日记不存在或已被删除' })
     expect(await diaryDoc(id)).toBeUndefined()
     expect(await countOf(cloud, 'likes', { diaryId: id })).toBe(0)
