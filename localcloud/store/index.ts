@@ -12,7 +12,7 @@ import { EJSON } from 'bson'
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo'
 import { ELEMENT_UNKNOWN, elementKeysAt, keyAt, keyBracket, MULTI_HIGH, MULTI_LOW, type KeyValue } from './keys'
 import { narrow, type KeySpace, type Narrowed } from './narrow'
-import { countTerms, Tallies, tallyFields, type TallySpace } from './tallies'
+import { branchesOf, countTerms, Tallies, tallyFields, type TallySpace } from './tallies'
 
 export type DocId = string | number
 export type Doc = Record<string, unknown>
@@ -270,7 +270,10 @@ export class Store {
     return n
   }
 
-  /** The count of an exact filter from tallies (see tallies.ts), or null when it is not made of equalities. */
+  /**
+   * The count of an exact filter made of equalities (see tallies.ts), or null for any other:
+   * inclusion–exclusion over tuple tallies when every term has one, else a set tally.
+   */
   private countTallied(meta: CollectionMeta, filter: Filter, space: KeySpace): number | null {
     const held = new Map<string, boolean>()
     const arrayHeld = (field: string): boolean => {
@@ -280,19 +283,14 @@ export class Store {
     }
     const terms = countTerms(filter, arrayHeld)
     if (!terms) return null
-    let total = 0
-    for (const term of terms) {
-      const fields = tallyFields(term.atoms, arrayHeld)
-      if (fields) {
-        total += term.sign * this.tallies.count(meta.tallied, fields, term.atoms)
-        continue
-      }
-      // an intersection of branches: as narrow as the narrowest of them
-      const sub = narrow({ $and: term.atoms.map(a => ({ [a.field]: { $in: a.values } })) }, space)
-      if (!sub?.exact) return null
-      total += term.sign * this.countSql(meta, sub)
+    const tallied = terms.map(term => tallyFields(term.atoms, arrayHeld))
+    if (tallied.every(fields => fields !== null)) {
+      return terms.reduce((sum, term, i) => sum + term.sign * this.tallies.count(meta.tallied, tallied[i]!, term.atoms), 0)
     }
-    return total
+    const branches = branchesOf(filter, arrayHeld, false)
+    if (!branches || branches.some(atoms => atoms.some(a => a.field === '_id'))) return null
+    if (branches.length === 0) return 0 // every branch asks one field for two values at once
+    return this.tallies.countSets(meta.tallied, branches)
   }
 
   private countSql(meta: CollectionMeta, cond: Narrowed): number {

@@ -18,9 +18,14 @@
 // of such anywhere: it is put in disjunctive form and counted by inclusion–exclusion,
 //   |B1 ∪ … ∪ Bk| = Σ over non-empty S ⊆ {1…k} of (−1)^(|S|+1) · |∩ Bi for i in S|,
 // each intersection again a conjunction. An `$in` on a field that holds no arrays is a sum over its
-// values (a document has one value there); on an array field it is an `$or` of its values. A
-// conjunction a tally cannot answer (two elements of one array field, `_id`) is counted in SQL —
-// a narrow condition, since it is an intersection of the branches.
+// values (a document has one value there); on an array field it is an `$or` of its values.
+//
+// When some term needs two elements of one array field at once (a feed seen with several tags),
+// a tuple cannot say whether one document was counted twice. Those filters read a set tally
+// instead: one row per distinct combination of each field's whole set of match keys (a post's
+// set of target tags and its flag), so every document is in exactly one row and the count is the
+// sum over the rows the filter accepts. It costs the number of distinct combinations — a handful
+// for tags — not the number of documents. A filter on `_id` is counted in SQL (a unique key).
 import type Database from 'better-sqlite3'
 import { ELEMENT_UNKNOWN, elementKeysAt, encodeScalar, isScalarKey, keyAt, MULTI_HIGH, MULTI_LOW } from './keys'
 
@@ -50,7 +55,7 @@ const MAX_TUPLES = 64
  * `arrayHeld(field)`: whether the field has element rows (some document holds an array there).
  */
 export function countTerms(filter: Record<string, unknown>, arrayHeld: (field: string) => boolean): Term[] | null {
-  const branches = disjunction(filter, arrayHeld)
+  const branches = disjunction(filter, arrayHeld, true)
   if (!branches || branches.length === 0 || branches.length > MAX_BRANCHES) return null
   const terms: Term[] = []
   for (let mask = 1; mask < 1 << branches.length; mask++) {
@@ -61,8 +66,17 @@ export function countTerms(filter: Record<string, unknown>, arrayHeld: (field: s
   return terms
 }
 
-/** The filter as an OR of conjunctions (each a list of atoms), or null if it has other conditions. */
-function disjunction(filter: Record<string, unknown>, arrayHeld: (field: string) => boolean): Atom[][] | null {
+/**
+ * The filter as an OR of conjunctions that can each match, or null if it has other conditions
+ * than equalities and `$in`. `expandArrays` turns an array field's `$in` into an `$or` of its values.
+ */
+export function branchesOf(filter: Record<string, unknown>, arrayHeld: (field: string) => boolean, expandArrays: boolean): Atom[][] | null {
+  const branches = disjunction(filter, arrayHeld, expandArrays)
+  if (!branches) return null
+  return branches.map(b => intersect(b, arrayHeld)).filter((b): b is Atom[] => b !== null)
+}
+
+function disjunction(filter: Record<string, unknown>, arrayHeld: (field: string) => boolean, expandArrays: boolean): Atom[][] | null {
   let result: Atom[][] = [[]]
   const and = (alternatives: Atom[][] | null): boolean => {
     if (!alternatives) return false
@@ -71,11 +85,11 @@ function disjunction(filter: Record<string, unknown>, arrayHeld: (field: string)
   }
   for (const [key, value] of Object.entries(filter)) {
     if (key === '$and' && Array.isArray(value)) {
-      for (const sub of value) if (!isPlainObject(sub) || !and(disjunction(sub, arrayHeld))) return null
+      for (const sub of value) if (!isPlainObject(sub) || !and(disjunction(sub, arrayHeld, expandArrays))) return null
     } else if (key === '$or' && Array.isArray(value) && value.length > 0) {
       const alternatives: Atom[][] = []
       for (const sub of value) {
-        const branch = isPlainObject(sub) ? disjunction(sub, arrayHeld) : null
+        const branch = isPlainObject(sub) ? disjunction(sub, arrayHeld, expandArrays) : null
         if (!branch) return null
         alternatives.push(...branch)
       }
@@ -86,7 +100,7 @@ function disjunction(filter: Record<string, unknown>, arrayHeld: (field: string)
       const values = equalsAny(value)
       if (!values) return null
       // an array field's $in is a union of element sets that overlap: an $or of its values
-      const alternatives = values.length > 1 && key !== '_id' && arrayHeld(key) ? values.map(v => [{ field: key, values: [v] }]) : [[{ field: key, values }]]
+      const alternatives = expandArrays && values.length > 1 && key !== '_id' && arrayHeld(key) ? values.map(v => [{ field: key, values: [v] }]) : [[{ field: key, values }]]
       if (!and(alternatives)) return null
     }
   }
@@ -107,8 +121,8 @@ function equalsAny(cond: unknown): unknown[] | null {
 
 /**
  * One conjunction from the atoms of several branches: conditions on a single-valued field (or
- * `_id`) intersect their values; on an array field distinct values stay separate atoms (a document
- * may hold both). Null when the intersection is empty, so the term counts nothing.
+ * `_id`) intersect their values; on an array field distinct conditions stay separate atoms (a
+ * document may hold elements for both). Null when the intersection is empty, so the term counts nothing.
  */
 function intersect(atoms: Atom[], arrayHeld: (field: string) => boolean): Atom[] | null {
   const byField = new Map<string, Atom[]>()
@@ -116,9 +130,9 @@ function intersect(atoms: Atom[], arrayHeld: (field: string) => boolean): Atom[]
   const out: Atom[] = []
   for (const [field, list] of byField) {
     if (field !== '_id' && arrayHeld(field)) {
-      const seen = new Map<string, unknown>()
-      for (const atom of list) seen.set(valueKey(atom.values[0]), atom.values[0])
-      for (const value of seen.values()) out.push({ field, values: [value] })
+      const seen = new Map<string, Atom>()
+      for (const atom of list) seen.set(JSON.stringify(atom.values.map(valueKey).sort()), atom)
+      out.push(...seen.values())
       continue
     }
     let kept = new Map(list[0].values.map(v => [valueKey(v), v]))
@@ -164,6 +178,9 @@ export interface TallySpace {
   columns: Map<string, string>
 }
 
+/** Combination names of set tallies start with this (tuple tallies are a bare JSON list). */
+const SETS = 'sets:'
+
 const q = (identifier: string): string => '"' + identifier.replace(/"/g, '""') + '"'
 const tupleText = (keys: Key[]): string => JSON.stringify(keys)
 
@@ -193,12 +210,30 @@ export class Tallies {
    */
   count(space: TallySpace, fields: string[], atoms: Atom[]): number {
     const combo = JSON.stringify(fields)
-    if (!(this.combosOf.all(space.name) as string[]).includes(combo)) this.build(space, fields, combo)
+    if (!(this.combosOf.all(space.name) as string[]).includes(combo)) this.build(space, fields, combo, false)
     const valuesOf = fields.map(f => atoms.find(a => a.field === f)!.values.map(v => encodeScalar(v)!))
     let tuples: Key[][] = [[]]
     for (const values of valuesOf) tuples = tuples.flatMap(t => values.map(v => [...t, v]))
     const read = this.statement(`SELECT n FROM ${this.table(space)} WHERE combo = ? AND tuple = ?`).pluck()
     return tuples.reduce((sum, t) => sum + ((read.get(combo, tupleText(t)) as number | undefined) ?? 0), 0)
+  }
+
+  /**
+   * How many documents match any of `branches` (conjunctions of atoms, no `_id`), from the set
+   * tally of their fields (built now if missing).
+   */
+  countSets(space: TallySpace, branches: Atom[][]): number {
+    const fields = [...new Set(branches.flat().map(a => a.field))].sort()
+    const combo = SETS + JSON.stringify(fields)
+    if (!(this.combosOf.all(space.name) as string[]).includes(combo)) this.build(space, fields, combo, true)
+    const wanted = branches.map(atoms => atoms.map(a => ({ at: fields.indexOf(a.field), keys: new Set(a.values.map(v => encodeScalar(v)!)) })))
+    const rows = this.statement(`SELECT tuple, n FROM ${this.table(space)} WHERE combo = ?`).raw().all(combo) as Array<[string, number]>
+    let total = 0
+    for (const [tuple, n] of rows) {
+      const sets = JSON.parse(tuple) as Key[][]
+      if (wanted.some(atoms => atoms.every(a => sets[a.at].some(k => a.keys.has(k))))) total += n
+    }
+    return total
   }
 
   /**
@@ -213,8 +248,9 @@ export class Tallies {
     const prune = this.statement(`DELETE FROM ${this.table(space)} WHERE combo = ? AND tuple = ? AND n = 0`)
     for (const combo of combos) {
       const fields = this.fieldsOf(combo)
-      const old = previous ? tuplesOf(previous, fields) : []
-      const now = after ? tuplesOf(after, fields) : []
+      const of = combo.startsWith(SETS) ? setTupleOf : tuplesOf
+      const old = previous ? of(previous, fields) : []
+      const now = after ? of(after, fields) : []
       if (old === 'unknown' || now === 'unknown') {
         this.drop(space, combo)
         continue
@@ -230,15 +266,10 @@ export class Tallies {
     }
   }
 
-  private build(space: TallySpace, fields: string[], combo: string): void {
+  private build(space: TallySpace, fields: string[], combo: string, sets: boolean): void {
+    if (sets) return this.buildSets(space, fields, combo)
     // per field, the (rid, key) pairs an equality finds: scalar column keys and array elements
-    const keyed = fields.map((f, i) => {
-      const column = space.columns.get(f)!
-      return (
-        `(SELECT rid, ${column} AS key FROM ${space.table} WHERE ${column} IS NOT NULL AND NOT (${column} >= '${MULTI_LOW}' AND ${column} < '${MULTI_HIGH}') ` +
-        `UNION ALL SELECT rid, key FROM ${space.elements} WHERE field = ?) AS f${i}`
-      )
-    })
+    const keyed = fields.map((f, i) => `(${this.keyedSql(space, f)}) AS f${i}`)
     const join = keyed.map((k, i) => (i === 0 ? k : `JOIN ${k} USING (rid)`)).join(' ')
     const keys = fields.map((_f, i) => `f${i}.key`).join(', ')
     const rows = this.db.prepare(`SELECT ${keys}, count(*) AS n FROM ${join} GROUP BY ${keys}`).raw().all(...fields) as Key[][]
@@ -247,6 +278,34 @@ export class Tallies {
       this.register.run(space.name, combo)
       for (const row of rows) insert.run(combo, tupleText(row.slice(0, fields.length)), row[fields.length])
     })()
+  }
+
+  /** One row per distinct combination of key sets, from the key columns and element rows. */
+  private buildSets(space: TallySpace, fields: string[], combo: string): void {
+    const keysOf = new Map<number, Key[][]>()
+    for (const rid of this.db.prepare(`SELECT rid FROM ${space.table}`).pluck().all() as number[]) keysOf.set(rid, fields.map(() => []))
+    fields.forEach((f, i) => {
+      for (const [rid, key] of this.db.prepare(this.keyedSql(space, f)).raw().all(f) as Array<[number, Key]>) keysOf.get(rid)![i].push(key)
+    })
+    const counts = new Map<string, number>()
+    for (const keys of keysOf.values()) {
+      const tuple = setTupleText(keys)
+      counts.set(tuple, (counts.get(tuple) ?? 0) + 1)
+    }
+    const insert = this.db.prepare(`INSERT INTO ${this.table(space)} (combo, tuple, n) VALUES (?, ?, ?)`)
+    this.db.transaction(() => {
+      this.register.run(space.name, combo)
+      for (const [tuple, n] of counts) insert.run(combo, tuple, n)
+    })()
+  }
+
+  /** (rid, key) for every key an equality on `field` finds a document by: scalar column keys and array elements. */
+  private keyedSql(space: TallySpace, field: string): string {
+    const column = space.columns.get(field)!
+    return (
+      `SELECT rid, ${column} AS key FROM ${space.table} WHERE ${column} IS NOT NULL AND NOT (${column} >= '${MULTI_LOW}' AND ${column} < '${MULTI_HIGH}') ` +
+      `UNION ALL SELECT rid, key FROM ${space.elements} WHERE field = ?`
+    )
   }
 
   private drop(space: TallySpace, combo: string): void {
@@ -262,7 +321,7 @@ export class Tallies {
 
   private fieldsOf(combo: string): string[] {
     let fields = this.parsed.get(combo)
-    if (!fields) this.parsed.set(combo, (fields = JSON.parse(combo) as string[]))
+    if (!fields) this.parsed.set(combo, (fields = JSON.parse(combo.startsWith(SETS) ? combo.slice(SETS.length) : combo) as string[]))
     return fields
   }
 
@@ -270,6 +329,21 @@ export class Tallies {
     return q('t:' + space.name)
   }
 }
+
+/** The one tuple a document adds one to in the set tally of `fields`. */
+function setTupleOf(doc: Doc, fields: string[]): string[] | 'unknown' {
+  const keys: Key[][] = []
+  for (const field of fields) {
+    const found = matchKeys(doc, field)
+    if (found === 'unknown') return 'unknown'
+    keys.push(found)
+  }
+  return [setTupleText(keys)]
+}
+
+/** Each field's keys as a sorted set, so one combination always has one text. */
+const setTupleText = (keys: Key[][]): string =>
+  JSON.stringify(keys.map(list => [...new Set(list)].sort((a, b) => (typeof a === typeof b ? (a < b ? -1 : a > b ? 1 : 0) : typeof a === 'number' ? -1 : 1))))
 
 /** The tuple texts a document adds one to in the tally of `fields`. */
 function tuplesOf(doc: Doc, fields: string[]): string[] | 'unknown' {
