@@ -22,6 +22,8 @@ const ASKERS = 2_000
 const LEADER = 'o-bench-leader'
 const MOTHER = 'o-bench-mother' // carries one tag, so the feed filters by targeting
 const MOTHER_TAGS = ['0-6月']
+const MOTHER2 = 'o-bench-mother2' // a stage tag and a need: a post may target both, counted once
+const MOTHER2_TAGS = ['0-6月', '敏感肌宝宝妈妈']
 
 // Deterministic pseudo-random numbers, so both sizes hold the same mix.
 function prng(seed: number): () => number {
@@ -43,6 +45,7 @@ function seed(store: Store, n: number): void {
   store.atomic(() => {
     store.insert('members', { _id: LEADER, status: 'member', roles: ['leader'], tags: [], nickname: '王团长', appliedAt: new Date(BASE) })
     store.insert('members', { _id: MOTHER, status: 'member', roles: [], tags: MOTHER_TAGS, nickname: '小雨妈妈', appliedAt: new Date(BASE) })
+    store.insert('members', { _id: MOTHER2, status: 'member', roles: [], tags: MOTHER2_TAGS, nickname: '乐乐妈妈', appliedAt: new Date(BASE) })
     for (let i = 0; i < n; i++) {
       const status = rnd() < 0.1 ? 'pending' : rnd() < 0.05 ? 'rejected' : 'member'
       const tags = [TAGS[Math.floor(rnd() * TAGS.length)]]
@@ -96,6 +99,7 @@ interface Call {
 const calls: Call[] = [
   { name: 'feed (member, p1)', fn: 'content', openid: MOTHER, data: { action: 'feed', page: 1, pageSize: 20 } },
   { name: 'feed (member, p10)', fn: 'content', openid: MOTHER, data: { action: 'feed', page: 10, pageSize: 20 } },
+  { name: 'feed (2 tags, p1)', fn: 'content', openid: MOTHER2, data: { action: 'feed', page: 1, pageSize: 20 } },
   { name: 'feed (leader, p1)', fn: 'content', openid: LEADER, data: { action: 'feed', page: 1, pageSize: 20 } },
   { name: 'questions (p1)', fn: 'content', openid: MOTHER, data: { action: 'questions', page: 1, pageSize: 20 } },
   { name: 'questions (mine)', fn: 'content', openid: MOTHER, data: { action: 'questions', page: 1, pageSize: 20, mine: true } },
