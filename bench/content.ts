@@ -156,15 +156,54 @@ const failed = (err: unknown): string => String((err as Error).message ?? err).s
 
 const ms = (v: number): string => v.toFixed(1).padStart(8)
 
+/** The `total` of each filtered list alone: store.count in-process, the same filters the lists send. */
+const counts: Array<{ name: string; collection: string; filter: Record<string, unknown> }> = [
+  { name: 'feed (member)', collection: 'posts', filter: { $or: [{ targeted: false }, { targetTags: { $in: MOTHER_TAGS } }] } },
+  { name: 'feed (2 tags)', collection: 'posts', filter: { $or: [{ targeted: false }, { targetTags: { $in: MOTHER2_TAGS } }] } },
+  { name: 'questions (p1)', collection: 'questions', filter: { $or: [{ answered: true }, { askedBy: MOTHER }] } },
+  { name: 'unanswered', collection: 'questions', filter: { answered: false } },
+  { name: 'member.list (status+tag)', collection: 'members', filter: { status: 'member', tags: '0-6月' } },
+]
+
+function printCounts(stores: Store[]): void {
+  console.log(`\ncount() alone, in the store (median of ${CALLS}, ms; the first call, which builds a tally, is left out)`)
+  const head = `${'total of'.padEnd(26)}${'1k'.padStart(8)}${'100k'.padStart(8)}${'matches'.padStart(9)}  ${'ratio'.padStart(6)}`
+  console.log(head)
+  console.log('-'.repeat(head.length))
+  for (const { name, collection, filter } of counts) {
+    const [small, large] = stores.map((store) => {
+      store.count(collection, filter)
+      const times: number[] = []
+      for (let i = 0; i < CALLS; i++) {
+        const t0 = performance.now()
+        store.count(collection, filter)
+        times.push(performance.now() - t0)
+      }
+      return { ms: percentile(times.sort((a, b) => a - b), 50), n: store.count(collection, filter) }
+    })
+    console.log(`${name.padEnd(26)}${small.ms.toFixed(2).padStart(8)}${large.ms.toFixed(2).padStart(8)}${String(large.n).padStart(9)}  ${(large.ms / small.ms).toFixed(2).padStart(6)}`)
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now()
   await buildFunctions()
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'content-bench-'))
   const clouds: LocalCloud[] = []
+  const stores: Store[] = []
   try {
     for (const n of SIZES) {
       const started = performance.now()
-      clouds.push(await startLocalCloud({ port: 0, dataDir: path.join(root, String(n)), seed: (store) => seed(store, n) }))
+      clouds.push(
+        await startLocalCloud({
+          port: 0,
+          dataDir: path.join(root, String(n)),
+          seed: (store) => {
+            seed(store, n)
+            stores.push(store)
+          },
+        }),
+      )
       console.log(`seeded ${n} posts, questions, diaries and members in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     }
     for (const cloud of clouds) for (const fn of ['content', 'member'] as const) await invoke(cloud, { ...calls[0], fn, data: { action: fn === 'content' ? 'contests' : 'me' } })
@@ -183,6 +222,7 @@ async function main(): Promise<void> {
         `${call.name.padEnd(26)}${ms(small.p50)}${ms(small.p99)}${String(small.examined).padStart(8)}  ${ms(large.p50)}${ms(large.p99)}${String(large.examined).padStart(8)}  ${(large.p50 / small.p50).toFixed(2).padStart(9)}`,
       )
     }
+    printCounts(stores)
   } finally {
     for (const cloud of clouds) await cloud.close()
     fs.rmSync(root, { recursive: true, force: true })
