@@ -22,6 +22,8 @@ const ASKERS = 2_000
 const LEADER = 'o-bench-leader'
 const MOTHER = 'o-bench-mother' // carries one tag, so the feed filters by targeting
 const MOTHER_TAGS = ['0-6月']
+const MOTHER2 = 'o-bench-mother2' // a stage tag and a need: a post may target both, counted once
+const MOTHER2_TAGS = ['0-6月', '敏感肌宝宝妈妈']
 
 // Deterministic pseudo-random numbers, so both sizes hold the same mix.
 function prng(seed: number): () => number {
@@ -43,6 +45,7 @@ function seed(store: Store, n: number): void {
   store.atomic(() => {
     store.insert('members', { _id: LEADER, status: 'member', roles: ['leader'], tags: [], nickname: '王团长', appliedAt: new Date(BASE) })
     store.insert('members', { _id: MOTHER, status: 'member', roles: [], tags: MOTHER_TAGS, nickname: '小雨妈妈', appliedAt: new Date(BASE) })
+    store.insert('members', { _id: MOTHER2, status: 'member', roles: [], tags: MOTHER2_TAGS, nickname: '乐乐妈妈', appliedAt: new Date(BASE) })
     for (let i = 0; i < n; i++) {
       const status = rnd() < 0.1 ? 'pending' : rnd() < 0.05 ? 'rejected' : 'member'
       const tags = [TAGS[Math.floor(rnd() * TAGS.length)]]
@@ -96,6 +99,7 @@ interface Call {
 const calls: Call[] = [
   { name: 'feed (member, p1)', fn: 'content', openid: MOTHER, data: { action: 'feed', page: 1, pageSize: 20 } },
   { name: 'feed (member, p10)', fn: 'content', openid: MOTHER, data: { action: 'feed', page: 10, pageSize: 20 } },
+  { name: 'feed (2 tags, p1)', fn: 'content', openid: MOTHER2, data: { action: 'feed', page: 1, pageSize: 20 } },
   { name: 'feed (leader, p1)', fn: 'content', openid: LEADER, data: { action: 'feed', page: 1, pageSize: 20 } },
   { name: 'questions (p1)', fn: 'content', openid: MOTHER, data: { action: 'questions', page: 1, pageSize: 20 } },
   { name: 'questions (mine)', fn: 'content', openid: MOTHER, data: { action: 'questions', page: 1, pageSize: 20, mine: true } },
@@ -152,15 +156,54 @@ const failed = (err: unknown): string => String((err as Error).message ?? err).s
 
 const ms = (v: number): string => v.toFixed(1).padStart(8)
 
+/** The `total` of each filtered list alone: store.count in-process, the same filters the lists send. */
+const counts: Array<{ name: string; collection: string; filter: Record<string, unknown> }> = [
+  { name: 'feed (member)', collection: 'posts', filter: { $or: [{ targeted: false }, { targetTags: { $in: MOTHER_TAGS } }] } },
+  { name: 'feed (2 tags)', collection: 'posts', filter: { $or: [{ targeted: false }, { targetTags: { $in: MOTHER2_TAGS } }] } },
+  { name: 'questions (p1)', collection: 'questions', filter: { $or: [{ answered: true }, { askedBy: MOTHER }] } },
+  { name: 'unanswered', collection: 'questions', filter: { answered: false } },
+  { name: 'member.list (status+tag)', collection: 'members', filter: { status: 'member', tags: '0-6月' } },
+]
+
+function printCounts(stores: Store[]): void {
+  console.log(`\ncount() alone, in the store (median of ${CALLS}, ms; the first call, which builds a tally, is left out)`)
+  const head = `${'total of'.padEnd(26)}${'1k'.padStart(8)}${'100k'.padStart(8)}${'matches'.padStart(9)}  ${'ratio'.padStart(6)}`
+  console.log(head)
+  console.log('-'.repeat(head.length))
+  for (const { name, collection, filter } of counts) {
+    const [small, large] = stores.map((store) => {
+      store.count(collection, filter)
+      const times: number[] = []
+      for (let i = 0; i < CALLS; i++) {
+        const t0 = performance.now()
+        store.count(collection, filter)
+        times.push(performance.now() - t0)
+      }
+      return { ms: percentile(times.sort((a, b) => a - b), 50), n: store.count(collection, filter) }
+    })
+    console.log(`${name.padEnd(26)}${small.ms.toFixed(2).padStart(8)}${large.ms.toFixed(2).padStart(8)}${String(large.n).padStart(9)}  ${(large.ms / small.ms).toFixed(2).padStart(6)}`)
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now()
   await buildFunctions()
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'content-bench-'))
   const clouds: LocalCloud[] = []
+  const stores: Store[] = []
   try {
     for (const n of SIZES) {
       const started = performance.now()
-      clouds.push(await startLocalCloud({ port: 0, dataDir: path.join(root, String(n)), seed: (store) => seed(store, n) }))
+      clouds.push(
+        await startLocalCloud({
+          port: 0,
+          dataDir: path.join(root, String(n)),
+          seed: (store) => {
+            seed(store, n)
+            stores.push(store)
+          },
+        }),
+      )
       console.log(`seeded ${n} posts, questions, diaries and members in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     }
     for (const cloud of clouds) for (const fn of ['content', 'member'] as const) await invoke(cloud, { ...calls[0], fn, data: { action: fn === 'content' ? 'contests' : 'me' } })
@@ -179,6 +222,7 @@ async function main(): Promise<void> {
         `${call.name.padEnd(26)}${ms(small.p50)}${ms(small.p99)}${String(small.examined).padStart(8)}  ${ms(large.p50)}${ms(large.p99)}${String(large.examined).padStart(8)}  ${(large.p50 / small.p50).toFixed(2).padStart(9)}`,
       )
     }
+    printCounts(stores)
   } finally {
     for (const cloud of clouds) await cloud.close()
     fs.rmSync(root, { recursive: true, force: true })

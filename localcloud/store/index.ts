@@ -12,6 +12,7 @@ import { EJSON } from 'bson'
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo'
 import { ELEMENT_UNKNOWN, elementKeysAt, keyAt, keyBracket, MULTI_HIGH, MULTI_LOW, type KeyValue } from './keys'
 import { narrow, type KeySpace, type Narrowed } from './narrow'
+import { branchesOf, countTerms, Tallies, tallyFields, type TallySpace } from './tallies'
 
 export type DocId = string | number
 export type Doc = Record<string, unknown>
@@ -75,6 +76,8 @@ interface CollectionMeta {
   indexes: IndexSpec[]
   /** quoted element table: (field, key, rid), one row per scalar element of an indexed array value */
   elements: string
+  /** how the tallies see this collection (see tallies.ts) */
+  tallied: TallySpace
   /** per sort-planned field: the type brackets its keys have held (kept up to date by writes) */
   brackets: Map<string, Set<string | null>>
   insert: Database.Statement
@@ -103,6 +106,7 @@ export class Store {
   readonly stats = { docsExamined: 0 }
   private collections = new Map<string, CollectionMeta>()
   private observers: WriteObserver[] = []
+  private readonly tallies: Tallies
 
   constructor(file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -119,6 +123,7 @@ export class Store {
         collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, is_unique INTEGER NOT NULL,
         PRIMARY KEY (collection, name));
     `)
+    this.tallies = new Tallies(this.db)
     const names = this.db.prepare('SELECT name FROM _collections ORDER BY name').pluck().all() as string[]
     for (const name of names) this.load(name)
   }
@@ -250,10 +255,12 @@ export class Store {
     if (Object.keys(filter).length === 0) {
       return (this.db.prepare(`SELECT count(*) AS n FROM ${q(meta.table)}`).get() as { n: number }).n
     }
-    const cond = narrow(filter, this.keySpace(meta))
+    const space = this.keySpace(meta)
+    const cond = narrow(filter, space)
     if (cond?.exact) {
-      // the condition is the filter: SQLite counts index entries, no document is parsed
-      return (this.db.prepare(`SELECT count(*) AS n FROM ${q(meta.table)} WHERE ${cond.sql}`).get(...cond.params) as { n: number }).n
+      // the condition is the filter: no document is parsed. Equalities read kept tallies; the
+      // rest has SQLite count index entries.
+      return this.countTallied(meta, filter, space) ?? this.countSql(meta, cond)
     }
     let n = 0
     this.scan(meta, filter, () => {
@@ -261,6 +268,33 @@ export class Store {
       return true
     })
     return n
+  }
+
+  /**
+   * The count of an exact filter made of equalities (see tallies.ts), or null for any other:
+   * inclusion–exclusion over tuple tallies when every term has one, else a set tally.
+   */
+  private countTallied(meta: CollectionMeta, filter: Filter, space: KeySpace): number | null {
+    const held = new Map<string, boolean>()
+    const arrayHeld = (field: string): boolean => {
+      let h = held.get(field)
+      if (h === undefined) held.set(field, (h = space.elementsOf(field) !== 'none'))
+      return h
+    }
+    const terms = countTerms(filter, arrayHeld)
+    if (!terms) return null
+    const tallied = terms.map(term => tallyFields(term.atoms, arrayHeld))
+    if (tallied.every(fields => fields !== null)) {
+      return terms.reduce((sum, term, i) => sum + term.sign * this.tallies.count(meta.tallied, tallied[i]!, term.atoms), 0)
+    }
+    const branches = branchesOf(filter, arrayHeld, false)
+    if (!branches || branches.some(atoms => atoms.some(a => a.field === '_id'))) return null
+    if (branches.length === 0) return 0 // every branch asks one field for two values at once
+    return this.tallies.countSets(meta.tallied, branches)
+  }
+
+  private countSql(meta: CollectionMeta, cond: Narrowed): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${q(meta.table)} WHERE ${cond.sql}`).get(...cond.params) as { n: number }).n
   }
 
   aggregate(collection: string, pipeline: Doc[]): Doc[] {
@@ -305,6 +339,7 @@ export class Store {
         rid = Number(meta.insert.run(id, encodeDoc(doc), ...keys).lastInsertRowid)
       })
       this.writeElements(meta, doc, rid)
+      this.tallies.apply(meta.tallied, () => null, doc)
     })
     return id
   }
@@ -363,6 +398,7 @@ export class Store {
         this.notify(collection, doc._id as DocId, row.doc)
         meta.remove.run(row.rid)
         meta.removeElements.run(row.rid)
+        this.tallies.apply(meta.tallied, () => doc, null)
       }
       return matches.length
     })
@@ -376,6 +412,7 @@ export class Store {
       this.notify(collection, id, row.doc)
       meta.remove.run(row.rid)
       meta.removeElements.run(row.rid)
+      this.tallies.apply(meta.tallied, () => decodeDoc(row.doc), null)
       return true
     })
   }
@@ -412,6 +449,7 @@ export class Store {
       fields,
       indexes,
       elements,
+      tallied: { name, table: q(table), elements, columns },
       brackets: this.collections.get(name)?.brackets ?? new Map(),
       insertElement: this.db.prepare(`INSERT OR IGNORE INTO ${elements} (field, key, rid) VALUES (?, ?, ?)`),
       removeElements: this.db.prepare(`DELETE FROM ${elements} WHERE rid = ?`),
@@ -424,6 +462,7 @@ export class Store {
       byId: this.db.prepare(`SELECT rid, doc FROM ${q(table)} WHERE id = ?`),
     }
     this.collections.set(name, meta)
+    this.tallies.prepare(meta.tallied)
     // a store written before element rows existed: give its array values theirs, once
     if (!hadElements && keyCols.length) {
       const multi = keyCols.map(c => `(${c} >= '${MULTI_LOW}' AND ${c} < '${MULTI_HIGH}')`).join(' OR ')
@@ -441,6 +480,7 @@ export class Store {
     const unknown = this.db.prepare(`SELECT 1 FROM ${meta.elements} WHERE field = ? AND key = ? LIMIT 1`)
     return {
       columns: meta.columns,
+      table: q(meta.table),
       elements: meta.elements,
       elementsOf: field => (any.get(field) === undefined ? 'none' : unknown.get(field, ELEMENT_UNKNOWN) === undefined ? 'known' : 'unknown'),
     }
@@ -545,6 +585,7 @@ export class Store {
     this.runUnique(meta, doc, () => meta.rewrite.run(encodeDoc(doc), ...keys, row.rid))
     meta.removeElements.run(row.rid)
     this.writeElements(meta, doc, row.rid)
+    this.tallies.apply(meta.tallied, () => decodeDoc(row.doc), doc)
   }
 
   /** The key columns of a document, noting their type brackets for the sort planner. */

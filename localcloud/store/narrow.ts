@@ -22,6 +22,8 @@ export interface Narrowed extends SqlCondition {
 export interface KeySpace {
   /** indexed field path -> quoted SQL column; `_id` maps to the id column */
   columns: Map<string, string>
+  /** quoted name of the collection's table (what an element probe correlates with) */
+  table: string
   /** quoted name of the element table (field, key, rid): one row per scalar element of an array value */
   elements: string
   /** what the element table holds for a field: nothing, scalar elements, or also ELEMENT_UNKNOWN rows */
@@ -103,10 +105,15 @@ function narrowField(field: string, cond: unknown, space: KeySpace, prefix: stri
       parts.params.push(...clause.params)
       return
     }
-    const elements = `SELECT rid FROM ${space.elements} WHERE field = ? AND`
-    const unknown = held === 'unknown' ? ` OR ${prefix}rid IN (${elements} key = ?)` : ''
+    // A sorted page probes each row it walks (EXISTS): `rid IN (…)` would first collect every
+    // element match, which grows with the collection whatever the page.
+    const hasElement = (cond: string): string =>
+      space.walkOrder
+        ? `EXISTS (SELECT 1 FROM ${space.elements} AS e WHERE e.field = ? AND ${cond} AND e.rid = ${space.table}.rid)`
+        : `${prefix}rid IN (SELECT rid FROM ${space.elements} WHERE field = ? AND ${cond})`
+    const unknown = held === 'unknown' ? ` OR ${hasElement('key = ?')}` : ''
     parts.exact &&= held === 'known'
-    parts.clauses.push(`(${clause.sql(column)} OR ${prefix}rid IN (${elements} ${clause.sql('key')})${unknown})`)
+    parts.clauses.push(`(${clause.sql(column)} OR ${hasElement(clause.sql(space.walkOrder ? 'e.key' : 'key'))}${unknown})`)
     parts.params.push(...clause.params, field, ...clause.params, ...(held === 'unknown' ? [field, ELEMENT_UNKNOWN] : []))
   }
   if (isScalarKey(cond)) {
