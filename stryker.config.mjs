@@ -23,7 +23,8 @@ export default {
       testTimeout: jestConfig.testTimeout,
       testMatch: [...unit.testMatch, ...(handlers ? handlers.testMatch : [])],
     },
-    enableFindRelatedTests: false,
+    // each mutant runs only the test files that import its source, filtered to the tests that reached it
+    enableFindRelatedTests: true,
   },
   mutate: ['domain/**/*.ts', 'server/**/*.ts', 'cloudfunctions/*/*.ts', '!**/*.d.ts', '!domain/api.ts'],
   coverageAnalysis: 'perTest',
