@@ -69,7 +69,8 @@ describe('member.pending and member.review', () => {
     await apply('o-s-q3', '没订阅妈')
     expect(await h.ok(main, { action: 'review', openid: 'o-s-q3', decision: 'approve' }, LEADER)).toEqual({ status: 'member' })
     expect(await h.outbox('o-s-q3')).toHaveLength(0)
-    expect((await h.member('o-s-q3'))?.status).toBe('member')
+    // no tags given: nothing manual is made up
+    expect(await h.member('o-s-q3')).toMatchObject({ status: 'member', manualTags: [] })
   })
 
   test('a decided application, or none, cannot be decided', async () => {

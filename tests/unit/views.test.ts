@@ -1,6 +1,6 @@
 import { toDiaryView, toQuestionView, type DiaryRecord, type QuestionRecord } from '../../domain/content'
 import { maskPhone } from '../../domain/masking'
-import { describeMe, reapplyFrom, type MemberRecord } from '../../domain/member'
+import { describeMe, reapplyFrom, summarizeMember, type MemberRecord } from '../../domain/member'
 import { describeIssues } from '../../domain/schemas/format'
 import { stageForMonthAge, stageOf } from '../../domain/stage'
 import { sameTags } from '../../domain/tags'
@@ -89,5 +89,19 @@ describe('small rules', () => {
     } finally {
       error.mockRestore()
     }
+  })
+})
+
+describe('a member as a leader sees her', () => {
+  test('a sparse record (an operator’s seed) reads as empty fields, not as missing ones', () => {
+    const sparse = { _id: 'o9', status: 'member' } as MemberRecord
+    expect(summarizeMember(sparse, now)).toEqual({
+      openid: 'o9', status: 'member', nickname: '', roles: [], tags: [], manualTags: [], needs: [], city: undefined, phoneMasked: '', appliedAt: undefined, reviewNote: undefined,
+    })
+  })
+
+  test('her fields as stored, phone masked even when typed with a leading space', () => {
+    const full = record({ status: 'member', nickname: '小雨妈妈', roles: ['cs'], tags: ['t'], manualTags: ['m'], needs: ['早产'], phone: ' 13812341234' })
+    expect(summarizeMember(full, now)).toMatchObject({ nickname: '小雨妈妈', roles: ['cs'], tags: ['t'], manualTags: ['m'], needs: ['早产'], phoneMasked: '138****1234' })
   })
 })
