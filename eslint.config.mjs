@@ -7,7 +7,7 @@ import globals from 'globals'
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'coverage/**', '.localcloud/**', '.tmp/**',
+      'node_modules/**', 'dist/**', 'coverage/**', '.localcloud/**', '.tmp/**', '.stryker-tmp/**', 'reports/**',
       'cloudfunctions/*/index.js', 'tests/localcloud/fixtures/**', 'src/components/native/**',
     ],
   },

@@ -1,5 +1,6 @@
-// One jest run, four projects: pure domain rules, app components (jsdom),
-// functions through localcloud with the real wx-server-sdk, and localcloud's own parity tests.
+// One jest run, six projects: pure domain rules, app components (jsdom), functions through localcloud
+// with the real wx-server-sdk (bundled, in workers), the same functions' handlers in process,
+// browser tests, and localcloud's own parity tests.
 const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, isolatedModules: true }, diagnostics: false }]
 
 // zod's per-locale files are ESM under `.js`; jest runs CommonJS, so point it at the `.cjs` twin.
@@ -35,6 +36,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/integration/global-setup.ts',
     },
+    // each function's `main` called in this process against an in-process localcloud (fast; mutation testing reaches it)
+    { ...base, displayName: 'handlers', testEnvironment: 'node', testMatch: ['<rootDir>/tests/handlers/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     { ...base, displayName: 'localcloud', testEnvironment: 'node', testMatch: ['<rootDir>/tests/localcloud/**/*.test.ts'] },
   ],

@@ -29,7 +29,9 @@ export const insertMember = (db: Database, record: MemberRecord) => insertIfAbse
  */
 export async function updateIfStatus(db: Database, openid: string, statuses: MemberRecord['status'][], data: Record<string, unknown>): Promise<boolean> {
   const _ = db.command
-  const res = await db.collection(MEMBERS).where({ _id: openid, status: statuses.length === 1 ? statuses[0] : _.in(statuses) }).update({ data })
+  // `updated` counts documents changed, not matched: an identical second tap would change nothing
+  // and read as a lost race, so every applied update also moves `revision`
+  const res = await db.collection(MEMBERS).where({ _id: openid, status: statuses.length === 1 ? statuses[0] : _.in(statuses) }).update({ data: { ...data, revision: _.inc(1) } })
   return (res as { stats: { updated: number } }).stats.updated === 1
 }
 

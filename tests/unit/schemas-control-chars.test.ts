@@ -13,6 +13,8 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'member.me': {},
   'member.landing': {},
   'member.export': {},
+  'member.exportFiles': {},
+  'member.tagsInUse': {},
   'member.apply': { babyBirthDate: '2026-03-01', needs: ['辅食添加'], nickname: '小雨妈妈', phone: '13812341234', phoneCode: 'code-123', city: '杭州', privacyConsent: 'v1' },
   'member.review': { openid: 'o-1', decision: 'approve', note: '欢迎', tags: ['种子用户'] },
   'member.pending': { page: 1, pageSize: 20 },
