@@ -37,6 +37,7 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
-  // the sandbox needs the backend, its tests and localcloud; not the app, builds or browser tests
-  ignorePatterns: ['dist', 'src', 'bench', 'config', 'reports', 'coverage', '.localcloud', 'tests/component', 'tests/e2e', 'tests/localcloud', 'tests/integration'],
+  // the sandbox needs the backend, its tests and localcloud, and the app's typed client (unit tests
+  // of its request ids import it); not the pages, builds or browser tests
+  ignorePatterns: ['dist', 'src/*', '!src/services', 'bench', 'config', 'reports', 'coverage', '.localcloud', 'tests/component', 'tests/e2e', 'tests/localcloud', 'tests/integration'],
 }

@@ -17,6 +17,8 @@ export interface PersonalDataSite {
   onDelete: 'remove' | 'anonymise' | 'pull' | 'profile'
   /** fields exported when the documents also hold other people's data; absent = the whole document */
   exportFields?: string[]
+  /** false for an internal guard whose facts are exported from another site (erased all the same) */
+  exported?: false
 }
 
 export const PERSONAL_DATA: PersonalDataSite[] = [
@@ -29,8 +31,9 @@ export const PERSONAL_DATA: PersonalDataSite[] = [
   { collection: 'questions', field: 'answeredBy', onDelete: 'anonymise', exportFields: ['_id', 'question', 'answer', 'answeredAt'] },
   // removed with their counts taken back first (server/collections/likes.ts unlikeAll)
   { collection: 'likes', field: 'openid', onDelete: 'remove' },
-  // the diaries' once-only like guard; unlikeAll has already taken her out with her count
-  { collection: 'diaries', field: 'likers', onDelete: 'pull', exportFields: ['_id'] },
+  // the diaries' once-only like guard (her likes are exported from `likes`); unlikeAll has
+  // already taken her out with her count
+  { collection: 'diaries', field: 'likers', onDelete: 'pull', exported: false },
   { collection: 'posts', field: 'authorOpenid', onDelete: 'anonymise' },
   { collection: 'contests', field: 'createdBy', onDelete: 'anonymise' },
   { collection: 'rateLimits', field: 'openid', onDelete: 'remove' },
@@ -68,7 +71,7 @@ async function* pagesOf(db: Database, site: PersonalDataSite, openid: string): A
 export async function collectPersonalData(db: Database, openid: string, sites = PERSONAL_DATA): Promise<Record<string, Record<string, unknown>[]>> {
   const out: Record<string, Record<string, unknown>[]> = {}
   for (const site of sites) {
-    if (site.onDelete === 'profile') continue
+    if (site.onDelete === 'profile' || site.exported === false) continue
     const docs = (out[site.collection] ??= [])
     for await (const page of pagesOf(db, site, openid)) {
       for (const doc of page) if (doc._id === undefined || !docs.some((d) => d._id === doc._id)) docs.push(doc)
