@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { startE2E, type E2E } from './support'
-import { shot as save, watchConsole } from './shots'
+import { shot, watchConsole } from './shots'
 
 let e2e: E2E
 const consoles: { who: string; errors: string[] }[] = []
@@ -30,22 +30,6 @@ async function pageAs(openid: string): Promise<Page> {
   const page = await e2e.pageAs(openid)
   consoles.push({ who: openid, ...watchConsole(page) })
   return page
-}
-
-/**
- * A screenshot taken once the screen stands still, as a person would look: no page sliding in, no
- * dialog fading, and no toast on top unless the toast is what the step shows.
- */
-async function shot(page: Page, name: string, options: { toast?: boolean } = {}): Promise<void> {
-  await page.waitForFunction((keepToast) => {
-    const moving = document.getAnimations().some((a) => {
-      const el = (a.effect as KeyframeEffect | null)?.target as Element | null
-      return a.playState === 'running' && Boolean(el?.matches('.taro_page, .taro__modal, .taro__toast'))
-    })
-    const toast = Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).some((t) => getComputedStyle(t).display !== 'none' && getComputedStyle(t).opacity !== '0')
-    return !moving && (keepToast || !toast)
-  }, options.toast === true, { timeout: 10_000 })
-  await save(page, name)
 }
 
 /** Back to the top of the page on screen (the page scrolls inside its own box, not the window). */
@@ -363,7 +347,7 @@ test('我的数据: an export offers 打开可读版 and 下载数据文件 and 
   const href = await opened.getByText('查看照片').first().getAttribute('href')
   const photo = await fetch(String(href))
   expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
-  await save(opened, 'corr-me-export-readable')
+  await shot(opened, 'corr-me-export-readable')
   await opened.close()
 
   const file = await popupOf(mother, () => result.getByText('下载数据文件').click())
@@ -378,7 +362,8 @@ test('the landing page offers the feeding guide, and its button opens the real P
   const guide = card(visitor, '免费领取')
   await guide.getByText('《0–3 岁科学喂养指南》').waitFor()
   const button = guide.getByText('免费查看指南')
-  await button.scrollIntoViewIfNeeded()
+  // the last card: swiped to the end, its button clears the tab bar
+  await toEnd(visitor)
   expect(await bottomAboveTabBar(visitor, button)).toBe(true)
   await shot(visitor, 'corr-landing-guide')
   const pdf = await popupOf(visitor, () => button.click())
