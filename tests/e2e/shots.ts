@@ -6,7 +6,19 @@ import type { Page } from 'playwright-core'
 
 const SHOTS = path.resolve(__dirname, '../../.tmp/e2e-shots')
 
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * Taken once the screen stands still, as a person would look: no page sliding in, no dialog fading,
+ * and no toast on top unless the toast is what the step shows.
+ */
+export async function shot(page: Page, name: string, options: { toast?: boolean } = {}): Promise<void> {
+  await page.waitForFunction((keepToast) => {
+    const moving = document.getAnimations().some((a) => {
+      const el = (a.effect as KeyframeEffect | null)?.target as Element | null
+      return a.playState === 'running' && Boolean(el?.matches('.taro_page, .taro__modal, .taro__toast'))
+    })
+    const toast = Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).some((t) => getComputedStyle(t).display !== 'none' && getComputedStyle(t).opacity !== '0')
+    return !moving && (keepToast || !toast)
+  }, options.toast === true, { timeout: 10_000 })
   fs.mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
 }

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { DEV_OPENID_KEY } from '../../localcloud/seeds/identities'
+import { ensureDemoMedia } from '../../scripts/demo-media'
 import { extraServiceFactories, startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { staticFilesService } from '../../localcloud/static'
 
@@ -19,7 +20,20 @@ export interface E2E {
   close(): Promise<void>
 }
 
-export async function startE2E(): Promise<E2E> {
+/** Points this process's `wx-server-sdk` at the test's localcloud, as `npm start` does for its own. */
+function pointSdkAt(url: string): void {
+  Object.assign(process.env, {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD_SECRETID: 'e2e', TENCENTCLOUD_SECRETKEY: 'e2e', TENCENTCLOUD_SESSIONTOKEN: 'e2e',
+    TENCENTCLOUD_REGION: 'ap-shanghai', TCB_ENV: 'local-env', SCF_NAMESPACE: 'local-env', TENCENTCLOUD_RUNENV: 'SCF',
+  })
+}
+
+/**
+ * `demoMedia`: also what `npm start` adds after the seed (the feeding guide PDF, post covers and
+ * photo diaries, one of them in the demo contest), so the browser sees the demo a person sees.
+ */
+export async function startE2E(options: { demoMedia?: boolean } = {}): Promise<E2E> {
   if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qq-e2e-'))
   const cloud: LocalCloud = await startLocalCloud({
@@ -28,6 +42,10 @@ export async function startE2E(): Promise<E2E> {
     seed: 'demo',
     services: [...extraServiceFactories, () => staticFilesService(path.join(root, 'dist/h5'))],
   })
+  if (options.demoMedia) {
+    pointSdkAt(cloud.url)
+    await ensureDemoMedia()
+  }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -8,13 +8,13 @@ export function QaEntry() {
   return (
     <Card>
       <View className='row-between' role='link' data-testid='qa-entry' onClick={() => void Taro.navigateTo({ url: '/pages/qa/index' })}>
-        <View>
+        <View className='c-entry__text'>
           <Text className='title'>💬 专家答疑</Text>
           <View>
             <Text className='caption'>湿疹、辅食、睡眠…有问题就问，专家回答后大家都能看</Text>
           </View>
         </View>
-        <Text className='muted'>去提问 ›</Text>
+        <Text className='muted c-entry__go'>去提问 ›</Text>
       </View>
     </Card>
   )

@@ -37,12 +37,12 @@ export function TextEditor(props: {
     }
   })
   return (
-    <View className='stack' data-testid={props.testId}>
+    <View className='stack c-editor' data-testid={props.testId}>
       <Field label={props.label} count={{ value: text, max: props.max }}>
         <Textarea className='m-input m-input--multi' value={text} maxlength={props.max} onInput={(e) => setText(e.detail.value)} />
       </Field>
       {error ? <Banner tone='error'>{error}</Banner> : null}
-      <View className='row'>
+      <View className='c-owner'>
         <Button loading={save.submitting} onClick={() => void save.run()}>保存</Button>
         <Button variant='ghost' onClick={props.onCancel}>取消</Button>
       </View>
@@ -53,7 +53,7 @@ export function TextEditor(props: {
 /** 编辑 / 删除 for something of her own. */
 export function OwnerActions(props: { onEdit: () => void; onDelete: () => void }) {
   return (
-    <View className='row' data-testid='owner-actions'>
+    <View className='c-owner' data-testid='owner-actions'>
       <Button variant='ghost' onClick={props.onEdit}>编辑</Button>
       <Button variant='ghost' onClick={props.onDelete}>删除</Button>
     </View>

@@ -9,7 +9,7 @@ export function WinnerList({ contest }: { contest: Pick<ContestView, 'winners' |
   if (!contest.closedAt) return null
   const winners = contest.winners ?? []
   return (
-    <View data-testid='winners'>
+    <View className='c-winners' data-testid='winners'>
       <Text className='title'>🏆 获奖名单</Text>
       {winners.length === 0 ? (
         <View>

@@ -31,7 +31,7 @@ function ExportResult(props: { files: MemberExportFiles }) {
     <View className='m-export' data-testid='export-result'>
       <Text className='caption'>已生成你的数据（{chinaDateTime(props.files.exportedAt)}），链接有效至 {until}，过期后可重新导出。</Text>
       <View className='m-actions'>
-        <Button variant='secondary' onClick={() => void open(props.files.summary.url, '可读版', until)}>打开可读版</Button>
+        <Button onClick={() => void open(props.files.summary.url, '可读版', until)}>打开可读版</Button>
         <Button variant='ghost' onClick={() => void open(props.files.data.url, '数据文件', until)}>下载数据文件</Button>
       </View>
     </View>

@@ -136,7 +136,7 @@ export default function DiaryPage() {
           {ranking.loading && !ranking.data ? <Loading /> : null}
           {ranking.error ? <ErrorState message={ranking.error.message} onRetry={ranking.reload} /> : null}
           <WinnerList contest={contest} />
-          {ranking.data ? <RankingList items={ranking.data.items} /> : null}
+          {ranking.data ? <RankingList items={ranking.data.items} heading={contest.closedAt ? '点赞排行' : undefined} /> : null}
         </Card>
       ) : null}
       {diaries.loading && diaries.items.length === 0 ? <Loading /> : null}

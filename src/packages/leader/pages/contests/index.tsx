@@ -27,7 +27,8 @@ export default function LeaderContestsPage() {
     const answer = await Taro.showModal({
       title: `结束「${c.title}」？`,
       content: '结束后不能再参加，按其他妈妈的点赞数公布前三名并通知获奖妈妈，不能撤销',
-      confirmText: '结束并公布',
+      // WeChat refuses a confirm label longer than 4 Chinese characters (the dialog never opens)
+      confirmText: '结束公布',
     })
     if (!answer.confirm) return
     try {
@@ -63,21 +64,23 @@ export default function LeaderContestsPage() {
           </View>
           <Text className='muted'>{c.theme}</Text>
           <WinnerList contest={c} />
-          {c.closedAt ? null : (
-            <Button variant='secondary' loading={closing.submitting} onClick={() => void closing.run(c)} testId={`close-${c.id}`}>
-              结束并公布获奖
-            </Button>
-          )}
-          {selected === c.id ? (
-            <View data-testid={`ranking-${c.id}`}>
-              {ranking.loading && !ranking.data ? <Loading /> : null}
-              {ranking.error ? <ErrorState message={ranking.error.message} onRetry={ranking.reload} /> : null}
-              {ranking.data ? <RankingList items={ranking.data.items} limit={50} /> : null}
-              <Button variant='ghost' onClick={ranking.reload}>刷新排行</Button>
-            </View>
-          ) : (
-            <Button variant='secondary' onClick={() => setSelected(c.id)}>查看排行</Button>
-          )}
+          <View className='stack c-contest-actions'>
+            {c.closedAt ? null : (
+              <Button variant='secondary' loading={closing.submitting} onClick={() => void closing.run(c)} testId={`close-${c.id}`}>
+                结束并公布获奖
+              </Button>
+            )}
+            {selected === c.id ? (
+              <View className='stack' data-testid={`ranking-${c.id}`}>
+                {ranking.loading && !ranking.data ? <Loading /> : null}
+                {ranking.error ? <ErrorState message={ranking.error.message} onRetry={ranking.reload} /> : null}
+                {ranking.data ? <RankingList items={ranking.data.items} limit={50} heading={c.closedAt ? '点赞排行' : undefined} /> : null}
+                <Button variant='ghost' onClick={ranking.reload}>刷新排行</Button>
+              </View>
+            ) : (
+              <Button variant='secondary' onClick={() => setSelected(c.id)}>查看排行</Button>
+            )}
+          </View>
         </Card>
       ))}
     </PageShell>
