@@ -4,8 +4,9 @@ import type { Store } from '../store'
 
 const DAY = 86400_000
 
+/** A birth date `monthsAgo` whole months back, mid-month, so the age shown does not flip with the hour. */
 function birthDate(monthsAgo: number): string {
-  const d = new Date(Date.now() - monthsAgo * 30.5 * DAY)
+  const d = new Date(Date.now() - (monthsAgo + 0.4) * 30.44 * DAY)
   return d.toISOString().slice(0, 10)
 }
 
