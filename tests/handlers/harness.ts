@@ -10,6 +10,7 @@ import type { MemberRecord } from '../../domain/member'
 import { openapiService } from '../../localcloud/openapi'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import type { RawRoute } from '../../localcloud/service'
+import { sdkEnv } from '../localcloud/support'
 
 export type Main = (event: unknown) => Promise<Envelope<unknown> | undefined>
 
@@ -35,19 +36,7 @@ export interface Harness {
 }
 
 function pointSdkAt(url: string): void {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'test-id',
-    TENCENTCLOUD_SECRETKEY: 'test-key',
-    TENCENTCLOUD_SESSIONTOKEN: 'test-token',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_ENV: 'local-env',
-    SCF_NAMESPACE: 'local-env',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_OPENID: '',
-    WX_APPID: 'wx-local-app',
-  })
+  Object.assign(process.env, sdkEnv(url, { openid: '' }))
 }
 
 /** A barrier for open-API requests: the first `n` wait until the n-th arrives, then all go on. */

@@ -8,6 +8,7 @@ import type { Envelope } from '../../domain/envelope'
 import type { MemberRecord } from '../../domain/member'
 import type { BarrierOptions } from '../../localcloud/database/barrier'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { sdkEnv } from '../localcloud/support'
 
 export interface TestCloud {
   url: string
@@ -35,19 +36,7 @@ export interface TestCloud {
 }
 
 function pointSdkAt(url: string): void {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'test-id',
-    TENCENTCLOUD_SECRETKEY: 'test-key',
-    TENCENTCLOUD_SESSIONTOKEN: 'test-token',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_ENV: 'local-env',
-    SCF_NAMESPACE: 'local-env',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_OPENID: 'test-admin-process',
-    WX_APPID: 'wx-local-app',
-  })
+  Object.assign(process.env, sdkEnv(url, { openid: 'test-admin-process' }))
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
