@@ -62,6 +62,31 @@ export function loadSdk(url: string, identity: { openid?: string; appid?: string
   return cloud
 }
 
+export interface SdkTestCloud {
+  lc: TestCloud
+  db: WxCloud
+  /** db.command */
+  _: WxCloud
+}
+
+/**
+ * One localcloud and one SDK database for the whole test file, with `collections` created, closed
+ * after the file. The fields are filled in `beforeAll`: read them inside tests and hooks.
+ */
+export function useSdkCloud(collections: string[], options: Partial<StartOptions> = {}): SdkTestCloud {
+  const t = {} as SdkTestCloud
+  beforeAll(async () => {
+    t.lc = await startTestCloud(options)
+    t.db = loadSdk(t.lc.url).database()
+    t._ = t.db.command
+    for (const name of collections) await t.db.createCollection(name)
+  })
+  afterAll(async () => {
+    await t.lc?.close()
+  })
+  return t
+}
+
 export async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   return (await res.json()) as Record<string, unknown>

@@ -5,25 +5,15 @@ import { AppError } from '../../domain/errors'
 import type { Database } from '../../server/cloud'
 import { isTransactionConflict } from '../../server/db-errors'
 import { inTransaction, type Transaction } from '../../server/transaction'
-import { getJson, loadSdk, rejection, startTestCloud, type TestCloud, type WxCloud } from './support'
+import { getJson, rejection, useSdkCloud, type WxCloud } from './support'
 
-let lc: TestCloud
-let db: WxCloud
+const sdk = useSdkCloud(['chains'])
 
 const RACERS = 50
 
-beforeAll(async () => {
-  lc = await startTestCloud()
-  db = loadSdk(lc.url).database()
-  await db.createCollection('chains')
-})
 
-afterAll(async () => {
-  await lc.close()
-})
-
-const sold = async (id: string): Promise<number> => (await db.collection('chains').doc(id).get()).data.sold
-const active = async (): Promise<number> => (await getJson(`${lc.url}/_localcloud/stats`)).activeTransactions as number
+const sold = async (id: string): Promise<number> => (await sdk.db.collection('chains').doc(id).get()).data.sold
+const active = async (): Promise<number> => (await getJson(`${sdk.lc.url}/_localcloud/stats`)).activeTransactions as number
 
 /** read, then write what was read plus one: the shape of every read-check-write in a transaction */
 const increment = (id: string, runs: { count: number }) => async (t: Transaction | WxCloud) => {
@@ -34,12 +24,12 @@ const increment = (id: string, runs: { count: number }) => async (t: Transaction
 }
 
 test('runTransaction: 50 snapshot reads of one document, then 50 writes: one commits, 49 are refused at their write and not retried', async () => {
-  await db.collection('chains').doc('sdk').set({ data: { sold: 10 } })
+  await sdk.db.collection('chains').doc('sdk').set({ data: { sold: 10 } })
   const runs = { count: 0 }
-  const held = lc.database.barrier({ collection: 'chains', count: RACERS })
+  const held = sdk.lc.database.barrier({ collection: 'chains', count: RACERS })
   const outcomes = await Promise.all(
     Array.from({ length: RACERS }, () =>
-      db.runTransaction(increment('sdk', runs)).then(
+      sdk.db.runTransaction(increment('sdk', runs)).then(
         (read: number) => ({ ok: true as const, read }),
         (error: Record<string, unknown>) => ({ ok: false as const, error }),
       ),
@@ -70,10 +60,10 @@ test('runTransaction: 50 snapshot reads of one document, then 50 writes: one com
 const HOT_DOCUMENT = { attempts: 40, baseDelayMs: 15, maxDelayMs: 4000 }
 
 test('inTransaction: 50 concurrent read-then-write increments on one document all land', async () => {
-  await db.collection('chains').doc('ours').set({ data: { sold: 0 } })
+  await sdk.db.collection('chains').doc('ours').set({ data: { sold: 0 } })
   const runs = { count: 0 }
-  const held = lc.database.barrier({ collection: 'chains', count: RACERS })
-  const reads = await Promise.all(Array.from({ length: RACERS }, () => inTransaction(db as Database, increment('ours', runs), HOT_DOCUMENT)))
+  const held = sdk.lc.database.barrier({ collection: 'chains', count: RACERS })
+  const reads = await Promise.all(Array.from({ length: RACERS }, () => inTransaction(sdk.db as Database, increment('ours', runs), HOT_DOCUMENT)))
   await held
   expect(await sold('ours')).toBe(RACERS)
   // each committed increment read the value the previous one wrote: 0..49, each exactly once
@@ -83,11 +73,11 @@ test('inTransaction: 50 concurrent read-then-write increments on one document al
 }, 90_000)
 
 test('inTransaction: a domain error thrown in the body rolls back, is not retried and reaches the caller unchanged', async () => {
-  await db.collection('chains').doc('full').set({ data: { sold: 5 } })
+  await sdk.db.collection('chains').doc('full').set({ data: { sold: 5 } })
   const soldOut = new AppError('SOLD_OUT')
   let runs = 0
   const err = await rejection(
-    inTransaction(db as Database, async t => {
+    inTransaction(sdk.db as Database, async t => {
       runs++
       await t.collection('chains').doc('full').update({ data: { sold: 6 } })
       await t.collection('chains').add({ data: { _id: 'entry-1', qty: 1 } })
@@ -97,15 +87,15 @@ test('inTransaction: a domain error thrown in the body rolls back, is not retrie
   expect(err).toBe(soldOut)
   expect(runs).toBe(1)
   expect(await sold('full')).toBe(5)
-  expect(await rejection(db.collection('chains').doc('entry-1').get())).toMatchObject({ errCode: -1 })
+  expect(await rejection(sdk.db.collection('chains').doc('entry-1').get())).toMatchObject({ errCode: -1 })
   expect(await active()).toBe(0)
 })
 
 test('inTransaction: a database error that is not a conflict is not retried', async () => {
-  await db.collection('chains').doc('dup').set({ data: { sold: 0 } })
+  await sdk.db.collection('chains').doc('dup').set({ data: { sold: 0 } })
   let runs = 0
   const err = await rejection(
-    inTransaction(db as Database, async t => {
+    inTransaction(sdk.db as Database, async t => {
       runs++
       await t.collection('chains').add({ data: { _id: 'dup', sold: 1 } })
     }),
@@ -116,11 +106,11 @@ test('inTransaction: a database error that is not a conflict is not retried', as
 })
 
 test('inTransaction: gives up after `attempts` while a rival keeps the lock, and hands back the conflict', async () => {
-  await db.collection('chains').doc('held').set({ data: { sold: 0 } })
-  const rival = await db.startTransaction()
+  await sdk.db.collection('chains').doc('held').set({ data: { sold: 0 } })
+  const rival = await sdk.db.startTransaction()
   await rival.collection('chains').doc('held').update({ data: { sold: 100 } })
   const runs = { count: 0 }
-  const err = await rejection(inTransaction(db as Database, increment('held', runs), { attempts: 3, baseDelayMs: 1 }))
+  const err = await rejection(inTransaction(sdk.db as Database, increment('held', runs), { attempts: 3, baseDelayMs: 1 }))
   expect(isTransactionConflict(err)).toBe(true)
   expect(runs.count).toBe(3)
   await rival.commit()
