@@ -11,6 +11,7 @@ import type { MemberRecord } from '../../domain/member'
 import { openapiService } from '../../localcloud/openapi'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import type { RawRoute } from '../../localcloud/service'
+import { storageService } from '../../localcloud/storage'
 import { sdkEnv } from '../localcloud/support'
 
 export type Main = (event: unknown) => Promise<Envelope<unknown> | undefined>
@@ -18,6 +19,9 @@ export type Main = (event: unknown) => Promise<Envelope<unknown> | undefined>
 export interface Harness {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: any
+  /** the SDK itself (storage: uploadFile, getTempFileURL) */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  sdk: any
   call<T = unknown>(main: Main, data: Record<string, unknown>, openid: string): Promise<Envelope<T>>
   /** call and expect success; answers the data */
   ok<T = unknown>(main: Main, data: Record<string, unknown>, openid: string): Promise<T>
@@ -79,7 +83,7 @@ export async function startHarness(startAt: string): Promise<Harness> {
   const lc: LocalCloud = await startLocalCloud({
     port: 0,
     dataDir,
-    services: [() => ({ name: 'gate', routes: [gate.route] }), (ctx) => openapiService(ctx)],
+    services: [() => ({ name: 'gate', routes: [gate.route] }), (ctx) => openapiService(ctx), (ctx) => storageService(ctx)],
   })
   pointSdkAt(lc.url)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -98,6 +102,7 @@ export async function startHarness(startAt: string): Promise<Harness> {
 
   return {
     db,
+    sdk,
     call,
     async ok<T>(main: Main, data: Record<string, unknown>, openid: string) {
       const env = await call<T>(main, data, openid)
