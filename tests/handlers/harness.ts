@@ -33,7 +33,8 @@ export interface Harness {
   /** moves the clock every handler (and localcloud) reads; it stands still until moved again */
   setNow(iso: string): void
   advance(ms: number): void
-  grantSubscription(openid: string, templateId: string): Promise<void>
+  /** she accepts the template `count` times (default once) */
+  grantSubscription(openid: string, templateId: string, count?: number): Promise<void>
   outbox(touser: string): Promise<Array<{ touser: string; template_id: string; data: Record<string, { value: string }> }>>
   /** holds the next `n` open-API calls (the content check comes first) until all `n` have arrived */
   holdOpenApi(n: number): void
@@ -123,8 +124,8 @@ export async function startHarness(startAt: string): Promise<Harness> {
     },
     setNow: (iso) => jest.setSystemTime(new Date(iso)),
     advance: (ms) => jest.setSystemTime(Date.now() + ms),
-    async grantSubscription(openid, templateId) {
-      await fetchJson(`${lc.url}/_localcloud/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, templateId }) })
+    async grantSubscription(openid, templateId, count = 1) {
+      await fetchJson(`${lc.url}/_localcloud/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, templateId, count }) })
     },
     async outbox(touser) {
       return ((await fetchJson(`${lc.url}/_localcloud/outbox?touser=${encodeURIComponent(touser)}`)) as { items: [] }).items

@@ -195,7 +195,7 @@ describe('renderSummaryHtml', () => {
         '<li>审核入群申请 2 份</li>' +
         '</ul></section>',
     )
-    for (const content of [{ posts: [{ title: 'p' }] }, { contests: [{ title: 'c' }] }, { members: [{ status: 'member' }] }]) {
+    for (const content of [{ posts: [{ title: 'p' }] }, { contests: [{ title: 'c' }] }, { members: [{ status: 'member' }] }] as Array<SummaryInput['content']>) {
       expect(render({ content })).toContain('<h2>我作为工作人员的记录</h2>')
     }
     expect(render({ content: { members: [{ status: 'member' }] } })).toContain('<ul><li>审核入群申请 1 份</li></ul>')
