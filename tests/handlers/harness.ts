@@ -6,10 +6,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../domain/envelope'
+import type { BarrierOptions } from '../../localcloud/database/barrier'
 import type { MemberRecord } from '../../domain/member'
 import { openapiService } from '../../localcloud/openapi'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import type { RawRoute } from '../../localcloud/service'
+import { storageService } from '../../localcloud/storage'
 import { sdkEnv } from '../localcloud/support'
 
 export type Main = (event: unknown) => Promise<Envelope<unknown> | undefined>
@@ -17,6 +19,9 @@ export type Main = (event: unknown) => Promise<Envelope<unknown> | undefined>
 export interface Harness {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: any
+  /** the SDK itself (storage: uploadFile, getTempFileURL) */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  sdk: any
   call<T = unknown>(main: Main, data: Record<string, unknown>, openid: string): Promise<Envelope<T>>
   /** call and expect success; answers the data */
   ok<T = unknown>(main: Main, data: Record<string, unknown>, openid: string): Promise<T>
@@ -28,10 +33,13 @@ export interface Harness {
   /** moves the clock every handler (and localcloud) reads; it stands still until moved again */
   setNow(iso: string): void
   advance(ms: number): void
-  grantSubscription(openid: string, templateId: string): Promise<void>
+  /** she accepts the template `count` times (default once) */
+  grantSubscription(openid: string, templateId: string, count?: number): Promise<void>
   outbox(touser: string): Promise<Array<{ touser: string; template_id: string; data: Record<string, { value: string }> }>>
   /** holds the next `n` open-API calls (the content check comes first) until all `n` have arrived */
   holdOpenApi(n: number): void
+  /** holds the next `count` matching database calls until all have arrived, to force a race */
+  barrier(options: BarrierOptions): Promise<void>
   close(): Promise<void>
 }
 
@@ -76,7 +84,7 @@ export async function startHarness(startAt: string): Promise<Harness> {
   const lc: LocalCloud = await startLocalCloud({
     port: 0,
     dataDir,
-    services: [() => ({ name: 'gate', routes: [gate.route] }), (ctx) => openapiService(ctx)],
+    services: [() => ({ name: 'gate', routes: [gate.route] }), (ctx) => openapiService(ctx), (ctx) => storageService(ctx)],
   })
   pointSdkAt(lc.url)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -95,6 +103,7 @@ export async function startHarness(startAt: string): Promise<Harness> {
 
   return {
     db,
+    sdk,
     call,
     async ok<T>(main: Main, data: Record<string, unknown>, openid: string) {
       const env = await call<T>(main, data, openid)
@@ -115,13 +124,14 @@ export async function startHarness(startAt: string): Promise<Harness> {
     },
     setNow: (iso) => jest.setSystemTime(new Date(iso)),
     advance: (ms) => jest.setSystemTime(Date.now() + ms),
-    async grantSubscription(openid, templateId) {
-      await fetchJson(`${lc.url}/_localcloud/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, templateId }) })
+    async grantSubscription(openid, templateId, count = 1) {
+      await fetchJson(`${lc.url}/_localcloud/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, templateId, count }) })
     },
     async outbox(touser) {
       return ((await fetchJson(`${lc.url}/_localcloud/outbox?touser=${encodeURIComponent(touser)}`)) as { items: [] }).items
     },
     holdOpenApi: (n) => gate.hold(n),
+    barrier: (options) => lc.database.barrier({ timeoutMs: 20_000, ...options }),
     async close() {
       await lc.close()
       jest.useRealTimers()
