@@ -13,7 +13,7 @@ import { ERR_EXECUTE_FAIL, ERR_INVALID_PARAM, ERR_NOT_FOUND, ERR_TIME_LIMIT, Fun
 import { refuseGateway } from './guard'
 import { getOpenApiStore, parseMultipart } from './openapi'
 import type { RawRoute, Service, ServiceContext } from './service'
-import { getStorage, normalizeCloudPath } from './storage'
+import { clientMayWrite, getStorage, normalizeCloudPath } from './storage'
 
 export interface GatewayOptions {
   /** APPID functions see for gateway calls (header `x-wx-appid` overrides) */
@@ -116,6 +116,8 @@ export function gatewayService(ctx: ServiceContext, options: GatewayOptions = {}
     }
     const normalized = normalizeCloudPath(cloudPath)
     if (!normalized) return send(req, res, 400, { errCode: -1, errMsg: 'cloud.uploadFile:fail invalid cloudPath' })
+    // what is stored there opens as a page (see storage.ts): only functions write it
+    if (!clientMayWrite(normalized)) return send(req, res, 403, { errCode: -1, errMsg: 'cloud.uploadFile:fail permission denied' })
     return send(req, res, 200, { fileID: storage.put(normalized, bytes), statusCode: 200, errMsg: 'cloud.uploadFile:ok' })
   }
 

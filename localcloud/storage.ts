@@ -8,6 +8,9 @@
 // could call every endpoint. So a file is never served as something a browser runs: only passive
 // types keep their content type, anything else (HTML, SVG, XML, scripts, unknown) is an
 // attachment, every answer says nosniff and carries a sandboxing CSP, and none allows CORS.
+// One exception, for files users cannot write: the data export's readable page, which functions
+// write under `exports/` (the client gateway refuses that folder), opens as a page — still
+// sandboxed, with no script and nothing loaded from elsewhere, only its own inline style.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -30,10 +33,30 @@ const PASSIVE_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4', '.mp3': 'audio/mpeg', '.csv': 'text/csv; charset=utf-8',
 }
 
+/** Where functions put what they generate (the data export); clients may not upload there. */
+export const FUNCTIONS_ONLY_PREFIX = 'exports/'
+
+/** Whether a client (through the gateway) may write at cloudPath. */
+export function clientMayWrite(cloudPath: string): boolean {
+  return !cloudPath.startsWith(FUNCTIONS_ONLY_PREFIX)
+}
+
 /** Response headers for a stored file: its type if passive, else a download; never sniffed, never a page, no CORS. */
 export function fileHeaders(cloudPath: string, size: number): Record<string, string> {
-  const passive = PASSIVE_TYPES[path.extname(cloudPath).toLowerCase()]
+  const ext = path.extname(cloudPath).toLowerCase()
+  const passive = PASSIVE_TYPES[ext]
   const name = encodeURIComponent(path.basename(cloudPath))
+  if (!clientMayWrite(cloudPath) && (ext === '.html' || ext === '.htm')) {
+    return {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': String(size),
+      'x-content-type-options': 'nosniff',
+      // a page to read: its inline style applies; no script runs, nothing else loads, and its
+      // links (the photos) may open in a new tab
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox allow-popups allow-popups-to-escape-sandbox",
+      'content-disposition': `inline; filename*=UTF-8''${name}`,
+    }
+  }
   return {
     'content-type': passive ?? 'application/octet-stream',
     'content-length': String(size),

@@ -1,14 +1,56 @@
 // Membership calls, one function per action, so pages never spell action names or inputs.
 import type { ApplyInput, ListInput, ReviewInput } from '../../domain/schemas/member'
-import type { Role } from '../../domain/roles'
+import Taro from '@tarojs/taro'
+import type { MemberStatus, Role } from '../../domain/roles'
 import { call } from './cloud'
 
-export const fetchMe = () => call('member', 'me', {})
+// Her status as this device last heard it, so the landing page can draw the apply button before
+// the first answer instead of after a round trip. Only 'visitor' (or nothing heard yet) is drawn
+// early; any other status waits for the answer. Storage is per WeChat user on weapp; on H5 the dev
+// identity picker forgets it when it switches.
+const STATUS_KEY = 'last-member-status'
+
+function rememberStatus(status: MemberStatus): void {
+  try {
+    Taro.setStorageSync(STATUS_KEY, status)
+  } catch {
+    // a full or blocked storage only costs the early drawing
+  }
+}
+
+/** The status this device last heard, or undefined before the first answer. */
+export function lastKnownStatus(): MemberStatus | undefined {
+  try {
+    const raw: unknown = Taro.getStorageSync(STATUS_KEY)
+    return typeof raw === 'string' && raw ? (raw as MemberStatus) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function forgetStatus(): void {
+  try {
+    Taro.removeStorageSync(STATUS_KEY)
+  } catch {
+    // nothing stored, nothing to forget
+  }
+}
+
+export const fetchMe = () =>
+  call('member', 'me', {}).then((me) => {
+    rememberStatus(me.status)
+    return me
+  })
 
 /** The lead gift as the operator configured it (settings/landing): title and cloud fileID. */
 export const fetchLanding = () => call('member', 'landing', {})
 
-export const applyForMembership = (input: ApplyInput) => call('member', 'apply', input)
+// remembered at once: back on the landing page she must not see the apply button again
+export const applyForMembership = (input: ApplyInput) =>
+  call('member', 'apply', input).then((res) => {
+    rememberStatus(res.status)
+    return res
+  })
 
 export const fetchPending = (page: number, pageSize = 20) => call('member', 'pending', { page, pageSize })
 

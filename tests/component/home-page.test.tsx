@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { PROMISES } from '../../domain/labels'
 import HomePage from '../../src/pages/index/index'
 import { ApplicationStatus } from '../../src/components/member/ApplicationStatus'
 import { resetBackend } from '../../src/services/backend'
+import { applyForMembership } from '../../src/services/member'
 import { callsTo, navigations, openedDocuments, downloads, resetTaro, respondByAction, showPage, tempUrlRequests, toasts } from '../support/taro'
 
 beforeEach(() => {
@@ -136,4 +137,54 @@ test('coming back from the form shows her new status', async () => {
   act(() => showPage())
   expect(await screen.findByText('审核中')).toBeTruthy()
   expect(callsTo('member', 'me')).toHaveLength(2)
+})
+
+/** A `member.me` answer the test releases when it wants: the first screen before the round trip. */
+function heldMe() {
+  const pending: Array<(v: unknown) => void> = []
+  return { answer: () => new Promise((resolve) => pending.push(resolve)), release: (v: unknown) => pending.splice(0).forEach((r) => r(v)) }
+}
+
+test('a newcomer gets the apply button on the first screen, before her status answers', async () => {
+  const me = heldMe()
+  respondByAction({ 'member.me': me.answer, 'member.landing': landing })
+  render(<HomePage />)
+  // drawn by the first render, no round trip
+  fireEvent.click(screen.getByText('申请加入妈妈圈'))
+  expect(navigations).toEqual(['/pages/apply/index'])
+  expect(screen.queryByText('加载中…')).toBeNull()
+  await act(async () => me.release(visitor))
+  expect(screen.getAllByText('申请加入妈妈圈')).toHaveLength(1)
+})
+
+test('a device that last saw her pending or a member waits for her answer: no apply button meanwhile', async () => {
+  for (const status of ['pending', 'member'] as const) {
+    resetTaro()
+    respondByAction({ 'member.me': { openid: 'p1', status, roles: [], tags: [] }, 'member.landing': landing, 'content.feed': { items: [], total: 0, page: 1, pageSize: 10 } })
+    const first = render(<HomePage />)
+    await waitFor(() => expect(callsTo('member', 'me')).toHaveLength(1))
+    await waitFor(() => expect(screen.queryByText('申请加入妈妈圈')).toBeNull())
+    first.unmount()
+
+    const me = heldMe()
+    respondByAction({ 'member.me': me.answer, 'member.landing': landing, 'content.feed': { items: [], total: 0, page: 1, pageSize: 10 } })
+    render(<HomePage />)
+    expect(screen.queryByText('申请加入妈妈圈')).toBeNull()
+    expect(screen.queryByTestId('promises')).toBeNull()
+    await act(async () => me.release({ openid: 'p1', status, roles: [], tags: [], nickname: '小雨妈妈' }))
+    expect(await screen.findByText(status === 'pending' ? '审核中' : '欢迎回来，小雨妈妈')).toBeTruthy()
+    expect(screen.queryByText('申请加入妈妈圈')).toBeNull()
+    cleanup()
+  }
+})
+
+test('once she has applied, the landing no longer offers the apply button while it asks again', async () => {
+  respondByAction({ 'member.apply': { status: 'pending' } })
+  await applyForMembership({ nickname: '小雨妈妈', babyBirthDate: '2026-01-01', needs: ['辅食'], privacyConsent: 'v1' })
+  const me = heldMe()
+  respondByAction({ 'member.me': me.answer, 'member.landing': landing })
+  render(<HomePage />)
+  expect(screen.queryByText('申请加入妈妈圈')).toBeNull()
+  await act(async () => me.release({ openid: 'v1', status: 'pending', roles: [], tags: [] }))
+  expect(await screen.findByText('审核中')).toBeTruthy()
 })

@@ -335,14 +335,14 @@ test('我的数据: an export offers 打开可读版 and 下载数据文件 and 
   expect(await bottomAboveTabBar(mother, last)).toBe(true)
   await shot(mother, 'corr-me-export')
 
-  // storage serves an .html file as a download, never as a page: she gets summary.html and opens it
+  // the readable page opens in the new tab as a page (not a download of summary.html), styled,
+  // with no script allowed to run in it
   const readable = await popupOf(mother, () => result.getByText('打开可读版').click())
-  const html = readable.body.toString('utf8')
-  expect(html).toContain('小雨妈妈')
-  if (!readable.popup.isClosed()) await readable.popup.close()
-  const opened = await pageAs('demo-mother')
-  await opened.setContent(html, { waitUntil: 'load' })
+  expect(readable.type).toBe('text/html; charset=utf-8')
+  const opened = readable.popup
   await opened.getByText('第一次自己坐在澡盆里玩小黄鸭').waitFor()
+  expect(await opened.locator('h1').innerText()).toContain('小雨妈妈')
+  expect(await opened.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 248, 245)')
   // her diary photo is a link (valid until the date the page states) that answers with the photo
   const href = await opened.getByText('查看照片').first().getAttribute('href')
   const photo = await fetch(String(href))

@@ -219,6 +219,28 @@ describe('stored files never run as pages', () => {
     expect(res.text).toBe(content)
   })
 
+  test("the export's readable page, which only functions write, opens as a page: styled, but no script runs and nothing loads", async () => {
+    const res = await serve('exports/o-mom/2026-11-28T10-00-00-000Z/summary.html', '<style>h1{color:red}</style><h1>我的数据</h1>')
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(res.headers['content-disposition']).toMatch(/^inline;/)
+    const csp = res.headers['content-security-policy']
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("style-src 'unsafe-inline'")
+    expect(csp).toContain('sandbox')
+    expect(csp).not.toContain('allow-scripts')
+    expect(csp).not.toContain('allow-same-origin')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  test('a client cannot upload into the functions-only folder, so nothing of hers opens as a page', async () => {
+    const form = multipart({ cloudPath: 'exports/o-mom/x/summary.html', file: '<script>fetch("/admin")</script>' })
+    const res = await raw('POST', '/api/storage/upload', { 'content-type': form.type, host, 'x-wx-openid': 'o-mom' }, form.body)
+    expect(res.status).toBe(403)
+    const elsewhere = multipart({ cloudPath: 'diary/x/summary.html', file: '<script>fetch("/admin")</script>' })
+    expect((await raw('POST', '/api/storage/upload', { 'content-type': elsewhere.type, host, 'x-wx-openid': 'o-mom' }, elsewhere.body)).status).toBe(200)
+  })
+
   test('a picture keeps its type for <img>, without CORS', async () => {
     const res = await serve('uploads/photo.png', 'png-bytes')
     expect(res.headers['content-type']).toBe('image/png')

@@ -11,7 +11,7 @@ import { useSubmit } from '../../hooks/useSubmit'
 import { TEMPLATE_IDS } from '../../config'
 import { postDiary } from '../../services/content'
 import { askForNotices } from '../../services/platform'
-import { choosePhoto, uploadPhoto } from '../../services/storage'
+import { choosePhoto, uploadPhoto } from '../../services/upload'
 import { messageOf } from './errors'
 import './styles'
 

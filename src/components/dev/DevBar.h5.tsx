@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { DEFAULT_DEV_OPENID, DEMO_IDENTITIES, DEV_OPENID_KEY } from '../../../localcloud/seeds/identities'
+import { forgetStatus } from '../../services/member'
 import './identity-picker.css'
 
 export function currentDevOpenid(): string {
@@ -21,6 +22,8 @@ export function DevBar() {
   const [open, setOpen] = useState(false)
   const pick = (openid: string) => {
     globalThis.localStorage.setItem(DEV_OPENID_KEY, openid)
+    // the remembered status was the previous identity's
+    forgetStatus()
     globalThis.location.reload()
   }
   return (

@@ -4,7 +4,7 @@ import type { MeView } from '../../../domain/member'
 import { chinaDay } from '../../../domain/time'
 import { Button, Card } from '../ui'
 import { Banner } from './Banner'
-import { formatDay, mayApplyAgain } from './application'
+import { formatDay, mayApplyAgain } from './reapply'
 
 const APPLY = '/pages/apply/index'
 const goApply = () => void Taro.navigateTo({ url: APPLY })

@@ -73,17 +73,6 @@ export function checkApplication(draft: ApplicationDraft): { input: ApplyInput; 
   return Object.keys(errors).length > 0 ? { errors } : { input }
 }
 
-/** Whether a rejected applicant's cooling period is over on `today` (both YYYY-MM-DD). */
-export function mayApplyAgain(reapplyFrom: string | undefined, today: string): boolean {
-  return !reapplyFrom || today >= reapplyFrom
-}
-
-/** "2026-12-05" → "2026 年 12 月 5 日" */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y} 年 ${m} 月 ${d} 日`
-}
-
 /** Her earlier answers as a draft, so 修改申请信息 opens on what she sent ("其它：…" back into its box). */
 export function draftFromApplication(app: NonNullable<MeView['application']>): Partial<ApplicationDraft> {
   const prefix = `${OTHER_NEED}：`

@@ -1,5 +1,7 @@
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import type { MeView } from '../../../domain/member'
 import { PageShell } from '../../components/PageShell'
 import { PostFeedList, useFeed } from '../../components/content/PostFeed'
 import { QaEntry } from '../../components/content/QaEntry'
@@ -15,7 +17,7 @@ import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { useShare } from '../../hooks/useShare'
 import { fetchPost } from '../../services/content'
-import { fetchMe } from '../../services/member'
+import { fetchMe, lastKnownStatus } from '../../services/member'
 import { postShare, sharedItem } from '../../services/share'
 
 /** A member's feed (with the Q&A one tap away), or the landing page for everyone else. */
@@ -54,14 +56,23 @@ function LandingHooks(props: { reload: () => void; loading: boolean }) {
   return null
 }
 
+/** What the landing page draws for her before the first answer. */
+const VISITOR: MeView = { openid: '', status: 'visitor', roles: [], tags: [] }
+
 export default function HomePage() {
   const me = useCloudQuery(fetchMe)
   const shared = sharedItem(useRouter().params, 'post')
   useReloadOnShow(me.reload)
+  // First screen: a newcomer (or a visitor as this device last knew her) gets the landing page and
+  // its apply button at once, not after the round trip. Anyone this device knew as more than a
+  // visitor waits for her answer, so she never sees a button that is not hers.
+  const [visitorAtFirst] = useState(() => (lastKnownStatus() ?? 'visitor') === 'visitor')
   const data = me.data
+  const early = !data && !me.error && visitorAtFirst
   const member = data?.status === 'member'
   // the landing content needs no status: a failed load still shows it (with a retry above)
-  const landing = data ? !member : Boolean(me.error)
+  const landing = data ? !member : Boolean(me.error) || early
+  const applicant = data ?? (early ? VISITOR : undefined)
   return (
     <PageShell>
       <View>
@@ -70,7 +81,7 @@ export default function HomePage() {
           <Text className='caption'>真实妈妈的信任社群</Text>
         </View>
       </View>
-      {me.loading && !data ? <Loading /> : null}
+      {me.loading && !data && !early ? <Loading /> : null}
       {me.error && !data ? <ErrorState message={me.error.message} onRetry={me.reload} /> : null}
       {data ? <StaffEntry roles={data.roles} /> : null}
       {member && data ? (
@@ -84,7 +95,7 @@ export default function HomePage() {
           <LandingHooks reload={me.reload} loading={me.loading} />
           {shared ? <SharedTeaser kind='post' title={shared.title} /> : null}
           {/* first thing on the first screen: what she can do next (apply, or where her application stands) */}
-          {data ? <ApplicationStatus me={data} /> : null}
+          {applicant ? <ApplicationStatus me={applicant} /> : null}
           <CommunityIntro />
           <FeedingGuideCard />
         </>

@@ -14,7 +14,7 @@ import { Button, Card } from '../../../../components/ui'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { useTagsInUse } from '../../../../hooks/useTagsInUse'
 import { editPost, publishPost } from '../../../../services/content'
-import { choosePhoto, uploadPhoto } from '../../../../services/storage'
+import { choosePhoto, uploadPhoto } from '../../../../services/upload'
 import '../../../../components/content/styles'
 
 const KINDS: PostKind[] = ['tip', 'expert']
