@@ -2,7 +2,9 @@
 // slower CPU, timed from navigation until the landing page's main button is on screen. The same
 // build is served two ways in the same run: as files on disk with `no-cache` (before), and
 // compressed with long-lived caching of hashed files (after, what `npm start` serves), the latter
-// also on a repeat visit. Needs `npm run build:h5` and Chromium.
+// also on a repeat visit. With BASELINE=<dir> (an older `dist/h5`, e.g. built from an earlier commit
+// with TARO_OUTPUT_ROOT), that build is served the "after" way too, so a change to what the landing
+// page loads is measured against the old code in the same run. Needs `npm run build:h5` and Chromium.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,13 +18,13 @@ const RUNS = Number(process.env.RUNS ?? 5)
 const FAST_4G = { offline: false, latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (9 * 1024 * 1024) / 8 }
 const CPU_SLOWDOWN = 4
 
-async function serve(optimize: boolean): Promise<{ cloud: LocalCloud; dir: string }> {
+async function serve(optimize: boolean, build = path.join(root, 'dist/h5')): Promise<{ cloud: LocalCloud; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qq-bench-'))
   const cloud = await startLocalCloud({
     port: 0,
     dataDir: dir,
     seed: 'demo',
-    services: [...extraServiceFactories, () => staticFilesService(path.join(root, 'dist/h5'), { optimize })],
+    services: [...extraServiceFactories, () => staticFilesService(build, { optimize })],
   })
   return { cloud, dir }
 }
@@ -63,13 +65,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+  const baselineDir = process.env.BASELINE ? path.resolve(process.env.BASELINE) : undefined
+  if (baselineDir && !fs.existsSync(path.join(baselineDir, 'index.html'))) throw new Error(`BASELINE=${baselineDir} has no index.html`)
   const before = await serve(false)
   const after = await serve(true)
+  const baseline = baselineDir ? await serve(true, baselineDir) : undefined
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] })
-  const rows: Record<string, Visit[]> = { 'before: uncompressed, no-cache': [], 'after: compressed, cacheable (first visit)': [], 'after: repeat visit (cache warm)': [] }
+  const rows: Record<string, Visit[]> = {
+    ...(baseline ? { 'baseline build, compressed (first visit)': [] } : {}),
+    'before: uncompressed, no-cache': [],
+    'after: compressed, cacheable (first visit)': [],
+    'after: repeat visit (cache warm)': [],
+  }
   try {
     // interleaved, so a busy moment on the machine hits both sides alike
     for (let i = 0; i < RUNS; i++) {
+      if (baseline) rows['baseline build, compressed (first visit)'].push(...(await visits(browser, baseline.cloud.url, 1)))
       rows['before: uncompressed, no-cache'].push(...(await visits(browser, before.cloud.url, 1)))
       const [first, repeat] = await visits(browser, after.cloud.url, 2)
       rows['after: compressed, cacheable (first visit)'].push(first)
@@ -77,17 +88,20 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close()
-    for (const s of [before, after]) {
+    for (const s of baseline ? [before, after, baseline] : [before, after]) {
       await s.cloud.close()
       fs.rmSync(s.dir, { recursive: true, force: true })
     }
   }
-  const base = median(rows['before: uncompressed, no-cache'].map((v) => v.ms))
+  const medianMs = (name: string) => median(rows[name].map((v) => v.ms))
+  const base = medianMs('before: uncompressed, no-cache')
+  const oldBuild = baseline ? medianMs('baseline build, compressed (first visit)') : undefined
   console.log(`first screen (landing page's main button visible), fast 4G 9 Mbit/s 60 ms, CPU ÷${CPU_SLOWDOWN}, median of ${RUNS}`)
   for (const [name, vs] of Object.entries(rows)) {
-    const ms = median(vs.map((v) => v.ms))
+    const ms = medianMs(name)
     const kb = median(vs.map((v) => v.bytes)) / 1024
-    console.log(`${name.padEnd(44)} ${String(ms).padStart(6)} ms  ${kb.toFixed(0).padStart(5)} KB sent  ×${(base / ms).toFixed(2)} vs before`)
+    const vsBaseline = oldBuild ? `  ×${(oldBuild / ms).toFixed(2)} vs baseline build` : ''
+    console.log(`${name.padEnd(44)} ${String(ms).padStart(6)} ms  ${kb.toFixed(0).padStart(5)} KB sent  ×${(base / ms).toFixed(2)} vs before${vsBaseline}`)
   }
 }
 
