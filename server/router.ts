@@ -77,7 +77,8 @@ export function createRouter(fn: string, actions: Record<string, AnyAction>, opt
     const db = cloud.database()
     const now = () => new Date()
     const ev = (event ?? {}) as Record<string, unknown>
-    if (ev.Type === 'Timer' && options.onTimer) {
+    // a timer event has no caller; a client sending {Type:'Timer'} is an ordinary (refused) call
+    if (ev.Type === 'Timer' && options.onTimer && !cloud.getWXContext().OPENID) {
       await options.onTimer({ db, now, cloud }, String(ev.TriggerName ?? ''))
       return undefined
     }

@@ -143,6 +143,15 @@ describe('the router with an action table of its own', () => {
     expect(timers).toEqual(['dailyTags', ''])
   })
 
+  test('a client posing as the timer is an ordinary call: refused, and the timer job does not run', async () => {
+    const before = timers.length
+    const posing = (who: string) => h.call(routed, { Type: 'Timer', TriggerName: 'dailyTags' }, who)
+    expect((await posing('o-r-nobody')).error?.code).toBe('NOT_MEMBER')
+    expect((await posing(LEADER)).error?.code).toBe('FORBIDDEN')
+    expect(await posing(ADMIN)).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: '缺少操作名 action' } })
+    expect(timers.length).toBe(before)
+  })
+
   test('without a timer job a timer event is just a call without a caller', async () => {
     expect(await h.timer(plain, 'dailyTags')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请在微信中打开并登录' } })
   })
