@@ -160,7 +160,6 @@ export const liveActions = {
       const { upcoming, recent } = await listLives(ctx.db, tags, {
         onAirSince: new Date(now.getTime() - ON_AIR_MS),
         recentSince: new Date(now.getTime() - RECENT_MS),
-        now,
       })
       return { upcoming: upcoming.map((l) => toLiveView(l, now)), recent: recent.map((l) => toLiveView(l, now)) }
     },

@@ -17,15 +17,17 @@ export const insertLive = (db: Database, live: Omit<LiveRecord, '_id'>, id?: str
 export const findLive = (db: Database, id: string) => findById<LiveRecord>(db, LIVES, id)
 
 /**
- * The targeting rule of domain `canSeeLive` as a query: `visibleTags` null = every live (staff);
- * otherwise untargeted lives plus those for one of her tags.
+ * The targeting rule of domain `canSeeLive` as a query over one or more `bases` (or'ed):
+ * `visibleTags` null = every live (staff); otherwise untargeted lives plus those for one of her tags.
  */
-function visible(db: Database, base: Record<string, unknown>, visibleTags: string[] | null): Query {
+function visible(db: Database, bases: Record<string, unknown>[], visibleTags: string[] | null): Query {
   const _ = db.command
   const coll = db.collection(LIVES)
-  if (visibleTags === null) return coll.where(base)
-  if (visibleTags.length === 0) return coll.where({ ...base, targeted: false })
-  return coll.where(_.or([{ ...base, targeted: false }, { ...base, targetTags: _.in(visibleTags) }]))
+  const branches =
+    visibleTags === null
+      ? bases
+      : bases.flatMap((base) => (visibleTags.length === 0 ? [{ ...base, targeted: false }] : [{ ...base, targeted: false }, { ...base, targetTags: _.in(visibleTags) }]))
+  return branches.length === 1 ? coll.where(branches[0]) : coll.where(_.or(branches))
 }
 
 async function read(query: Query, field: string, dir: 'asc' | 'desc'): Promise<LiveRecord[]> {
@@ -35,17 +37,20 @@ async function read(query: Query, field: string, dir: 'asc' | 'desc'): Promise<L
 
 /**
  * Upcoming: scheduled lives that have not been on air longer than `onAirSince` allows, soonest
- * first. Recent: scheduled ones past that, and finished ones, since `recentSince`, latest first.
- * Both on the `status_startAt` index.
+ * first. Recent: finished ones, and scheduled ones past that, that started since `recentSince`,
+ * latest first. Both on the `status_startAt` index.
  */
-export async function listLives(db: Database, visibleTags: string[] | null, bounds: { onAirSince: Date; recentSince: Date; now: Date }) {
+export async function listLives(db: Database, visibleTags: string[] | null, bounds: { onAirSince: Date; recentSince: Date }) {
   const _ = db.command
   const [upcoming, recent] = await Promise.all([
-    read(visible(db, { status: 'scheduled', startAt: _.gte(bounds.onAirSince) }, visibleTags), 'startAt', 'asc'),
-    read(visible(db, { status: _.in(['scheduled', 'finished']), startAt: _.and(_.gte(bounds.recentSince), _.lt(bounds.now)) }, visibleTags), 'startAt', 'desc'),
+    read(visible(db, [{ status: 'scheduled', startAt: _.gte(bounds.onAirSince) }], visibleTags), 'startAt', 'asc'),
+    read(
+      visible(db, [{ status: 'finished', startAt: _.gte(bounds.recentSince) }, { status: 'scheduled', startAt: _.and(_.gte(bounds.recentSince), _.lt(bounds.onAirSince)) }], visibleTags),
+      'startAt',
+      'desc',
+    ),
   ])
-  const shown = new Set(upcoming.map((l) => l._id))
-  return { upcoming, recent: recent.filter((l) => !shown.has(l._id)) }
+  return { upcoming, recent }
 }
 
 /** Applies a leader's edit while the live is in one of `statuses`; false when it is not (gone, or cancelled). */

@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../domain/envelope'
 import type { MemberRecord } from '../../domain/member'
+import type { BarrierOptions } from '../../localcloud/database/barrier'
 import { openapiService } from '../../localcloud/openapi'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import type { RawRoute } from '../../localcloud/service'
@@ -32,6 +33,8 @@ export interface Harness {
   outbox(touser: string): Promise<Array<{ touser: string; template_id: string; data: Record<string, { value: string }> }>>
   /** holds the next `n` open-API calls (the content check comes first) until all `n` have arrived */
   holdOpenApi(n: number): void
+  /** holds the next `count` matching database calls until all have arrived (localcloud/database/barrier.ts) */
+  barrier(options: BarrierOptions): Promise<void>
   close(): Promise<void>
 }
 
@@ -122,6 +125,7 @@ export async function startHarness(startAt: string): Promise<Harness> {
       return ((await fetchJson(`${lc.url}/_localcloud/outbox?touser=${encodeURIComponent(touser)}`)) as { items: [] }).items
     },
     holdOpenApi: (n) => gate.hold(n),
+    barrier: (options) => lc.database.barrier({ timeoutMs: 10_000, ...options }),
     async close() {
       await lc.close()
       jest.useRealTimers()
