@@ -3,7 +3,7 @@
 import { AppError } from '../../domain/errors'
 import { codesFromCsv, parseCodes, sampleOf, type ImportReport, type TraceBatchRecord } from '../../domain/trace'
 import { traceSchemas, type ImportCodesParams } from '../../domain/schemas/trace'
-import { batchIdFor, createBatch, existingCodes, findBatch, findImport, insertCodes, recordImport } from '../../server/collections/trace'
+import { batchIdFor, createBatch, findBatch, findImport, insertCodes, recordImport } from '../../server/collections/trace'
 import { recordIdFor } from '../../server/request-ids'
 import { action, type ActionContext } from '../../server/router'
 
@@ -57,23 +57,14 @@ export const importActions = {
       if (parsed.codes.length === 0) throw new AppError('BAD_INPUT', '溯源码：请至少导入一个溯源码')
       const batch = await batchFor(ctx, input)
 
-      const existing = await existingCodes(ctx.db, parsed.codes)
+      const { inserted, existing } = await insertCodes(ctx.db, parsed.codes, batch._id, importId)
       const ours: string[] = []
       const alreadyInBatch: string[] = []
       const inOtherBatch: string[] = []
-      const fresh: string[] = []
-      for (const code of parsed.codes) {
-        const found = existing.get(code)
-        if (!found) fresh.push(code)
-        else if (found.importId === importId) ours.push(code) // stored by an earlier attempt of this chunk
+      for (const [code, found] of existing) {
+        if (found.importId === importId) ours.push(code) // stored by an earlier attempt of this chunk
         else if (found.batchId === batch._id) alreadyInBatch.push(code)
         else inOtherBatch.push(code)
-      }
-      const { inserted, collided } = await insertCodes(ctx.db, fresh, batch._id, importId)
-      if (collided.length) {
-        // stored by a concurrent import since we looked: classify them as they are now
-        const now = await existingCodes(ctx.db, collided)
-        for (const code of collided) (now.get(code)?.batchId === batch._id ? alreadyInBatch : inOtherBatch).push(code)
       }
       const imported = ours.length + inserted
       const report: ImportReport = {

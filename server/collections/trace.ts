@@ -52,30 +52,37 @@ export async function existingCodes(db: Database, codes: readonly string[]): Pro
 }
 
 /**
- * Inserts new codes, SLICE at a time (one insert of many documents is all-or-nothing). A slice that
- * collides (another import stored one of its codes a moment ago) is inserted code by code; the
- * codes that collided are answered so the report can name them.
+ * Inserts the codes SLICE at a time, assuming they are new (the usual case, and no read at all). An
+ * insert of many documents is all-or-nothing, so a slice that collides is read (`_id` in …) and its
+ * missing codes inserted again, until it goes through. Answers how many this call stored, and the
+ * codes that existed, with the batch and chunk that stored them, for the report.
  */
-export async function insertCodes(db: Database, codes: readonly string[], batchId: string, importId: string): Promise<{ inserted: number; collided: string[] }> {
+export async function insertCodes(
+  db: Database, codes: readonly string[], batchId: string, importId: string,
+): Promise<{ inserted: number; existing: Map<string, Pick<TraceCodeRecord, 'batchId' | 'importId'>> }> {
   let inserted = 0
-  const collided: string[] = []
+  const existing = new Map<string, Pick<TraceCodeRecord, 'batchId' | 'importId'>>()
   const doc = (code: string): TraceCodeRecord => ({ _id: code, batchId, importId, queryCount: 0, distinctQueriers: 0 })
-  const slices: string[][] = []
-  for (let i = 0; i < codes.length; i += SLICE) slices.push(codes.slice(i, i + SLICE))
-  const insertSlice = async (slice: string[]) => {
-    try {
-      await db.collection(TRACE_CODES).add({ data: slice.map(doc) })
-      inserted += slice.length
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e
-      for (const code of slice) {
-        if (await insertIfAbsent(db, TRACE_CODES, doc(code))) inserted++
-        else collided.push(code)
+  const insertSlice = async (slice: string[]): Promise<void> => {
+    for (let todo = slice; todo.length > 0; ) {
+      try {
+        await db.collection(TRACE_CODES).add({ data: todo.map(doc) })
+        inserted += todo.length
+        return
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e
       }
+      // some exist (an earlier chunk, another batch, this chunk's earlier attempt, or a concurrent import)
+      const found = await existingCodes(db, todo)
+      for (const [code, where] of found) existing.set(code, where)
+      todo = todo.filter((c) => !found.has(c))
     }
   }
-  for (let i = 0; i < slices.length; i += 2) await Promise.all(slices.slice(i, i + 2).map(insertSlice))
-  return { inserted, collided }
+  const slices: string[][] = []
+  for (let i = 0; i < codes.length; i += SLICE) slices.push(codes.slice(i, i + SLICE))
+  // a few inserts in flight: the function encodes the next while the database stores the last
+  for (let i = 0; i < slices.length; i += 4) await Promise.all(slices.slice(i, i + 4).map(insertSlice))
+  return { inserted, existing }
 }
 
 /**
