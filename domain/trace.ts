@@ -50,7 +50,6 @@ export interface TraceCodeRecord {
   /** the import chunk that stored it: a retried chunk recognises its own codes */
   importId: string
   queryCount: number
-  distinctQueriers: number
   firstQueriedAt?: Date
 }
 
@@ -68,9 +67,10 @@ export interface TraceLookupView {
   warning?: { kind: TraceWarning; message: string }
 }
 
-export function warningFor(code: Pick<TraceCodeRecord, 'distinctQueriers'> | null): TraceWarning | undefined {
-  if (!code) return 'unknown'
-  return code.distinctQueriers >= COUNTERFEIT_QUERIER_THRESHOLD ? 'manyQueriers' : undefined
+/** `distinctQueriers`: different people who have looked the code up, this caller included; null = unknown code. */
+export function warningFor(distinctQueriers: number | null): TraceWarning | undefined {
+  if (distinctQueriers === null) return 'unknown'
+  return distinctQueriers >= COUNTERFEIT_QUERIER_THRESHOLD ? 'manyQueriers' : undefined
 }
 
 export function batchEvidence(batch: Pick<TraceBatchRecord, 'customsNo' | 'qualityReportFileID'>): Evidence[] {

@@ -1,29 +1,52 @@
 // Looking a can's code up: anyone may, a visitor too. The answer counts lookups and flags a code
 // that is unknown or that too many different people have looked up (copied onto other cans); it
 // never says who else looked.
-import { batchEvidence, normalizeCode, TRACE_WARNING_MESSAGES, warningFor, type TraceLookupView } from '../../domain/trace'
+import { batchEvidence, normalizeCode, TRACE_WARNING_MESSAGES, warningFor, type TraceBatchRecord, type TraceLookupView, type TraceWarning } from '../../domain/trace'
 import { traceSchemas } from '../../domain/schemas/trace'
 import { consumeRateLimit } from '../../server/collections/rate-limits'
-import { countLookup, findBatch, findCode, hasQueried } from '../../server/collections/trace'
+import { countLookup, findBatch, findCode, queriersOf } from '../../server/collections/trace'
+import type { Database } from '../../server/cloud'
 import { action } from '../../server/router'
 
+// What a lookup shows of a batch never changes once imported (a batch described differently is
+// refused), so a warm instance keeps the batches it has read: a lookup is then one read and writes.
+const batchCache = new Map<string, TraceBatchRecord>()
+const BATCH_CACHE_LIMIT = 1000
+
+async function batchOf(db: Database, id: string): Promise<TraceBatchRecord | null> {
+  const cached = batchCache.get(id)
+  if (cached) return cached
+  const batch = await findBatch(db, id)
+  if (batch) {
+    if (batchCache.size >= BATCH_CACHE_LIMIT) batchCache.clear()
+    batchCache.set(id, batch)
+  }
+  return batch
+}
+
+const warning = (kind: TraceWarning | undefined) => (kind ? { warning: { kind, message: TRACE_WARNING_MESSAGES[kind] } } : {})
+
 export const lookupActions = {
+  /**
+   * Three steps, the reads of each sent together: the code, its querier count and whether she is
+   * one (and her rate-limit slot); then the batch and the counting writes; nothing else.
+   */
   lookup: action({
     input: traceSchemas.lookup,
     handler: async (input, ctx): Promise<TraceLookupView> => {
       const code = normalizeCode(input.code)
       // the limit keeps a script from harvesting valid codes to print on fakes
-      const [record] = await Promise.all([findCode(ctx.db, code), consumeRateLimit(ctx.db, ctx.openid, 'trace.lookup', ctx.now())])
+      const [record, queriers] = await Promise.all([
+        findCode(ctx.db, code),
+        queriersOf(ctx.db, code, ctx.openid),
+        consumeRateLimit(ctx.db, ctx.openid, 'trace.lookup', ctx.now()),
+      ])
       if (!record) {
-        const kind = 'unknown' as const
-        return {
-          code, found: false, batch: null, product: null, producedAt: null, expiresAt: null, evidence: [], queryCount: 0, firstQueriedAt: null,
-          warning: { kind, message: TRACE_WARNING_MESSAGES[kind] },
-        }
+        return { code, found: false, batch: null, product: null, producedAt: null, expiresAt: null, evidence: [], queryCount: 0, firstQueriedAt: null, ...warning(warningFor(null)) }
       }
-      const [batch, repeat] = await Promise.all([findBatch(ctx.db, record.batchId), hasQueried(ctx.db, code, ctx.openid)])
-      const counted = await countLookup(ctx.db, record, ctx.openid, repeat, ctx.now())
-      const kind = warningFor(counted)
+      const now = ctx.now()
+      const [batch] = await Promise.all([batchOf(ctx.db, record.batchId), countLookup(ctx.db, record, ctx.openid, queriers.hers, now)])
+      const distinct = queriers.distinct + (queriers.hers ? 0 : 1)
       return {
         code,
         found: true,
@@ -32,9 +55,9 @@ export const lookupActions = {
         producedAt: batch?.producedAt ?? null,
         expiresAt: batch?.expiresAt ?? null,
         evidence: batch ? batchEvidence(batch) : [],
-        queryCount: counted.queryCount,
-        firstQueriedAt: counted.firstQueriedAt ? new Date(counted.firstQueriedAt).toISOString() : null,
-        ...(kind ? { warning: { kind, message: TRACE_WARNING_MESSAGES[kind] } } : {}),
+        queryCount: record.queryCount + 1,
+        firstQueriedAt: new Date(record.firstQueriedAt ?? now).toISOString(),
+        ...warning(warningFor(distinct)),
       }
     },
   }),

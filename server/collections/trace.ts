@@ -62,7 +62,7 @@ export async function insertCodes(
 ): Promise<{ inserted: number; existing: Map<string, Pick<TraceCodeRecord, 'batchId' | 'importId'>> }> {
   let inserted = 0
   const existing = new Map<string, Pick<TraceCodeRecord, 'batchId' | 'importId'>>()
-  const doc = (code: string): TraceCodeRecord => ({ _id: code, batchId, importId, queryCount: 0, distinctQueriers: 0 })
+  const doc = (code: string): TraceCodeRecord => ({ _id: code, batchId, importId, queryCount: 0 })
   const insertSlice = async (slice: string[]): Promise<void> => {
     for (let todo = slice; todo.length > 0; ) {
       try {
@@ -115,33 +115,30 @@ export interface TraceQueryRecord {
 
 export const traceQueryId = (code: string, openid: string) => `tq${createHash('sha256').update(`${code}\u0000${openid}`).digest('hex').slice(0, 32)}`
 
-export async function hasQueried(db: Database, code: string, openid: string): Promise<boolean> {
-  const res = (await db.collection(TRACE_QUERIES).where({ _id: traceQueryId(code, openid) }).count()) as { total: number }
-  return res.total > 0
+/**
+ * How many different people have looked `code` up, and whether `openid` is one of them: two reads
+ * on `traceQueries` (a count on `code_1`, and her record by `_id`). Nothing here names anyone else.
+ */
+export async function queriersOf(db: Database, code: string, openid: string): Promise<{ distinct: number; hers: boolean }> {
+  const [all, hers] = await Promise.all([
+    db.collection(TRACE_QUERIES).where({ code }).count() as Promise<{ total: number }>,
+    db.collection(TRACE_QUERIES).where({ _id: traceQueryId(code, openid) }).count() as Promise<{ total: number }>,
+  ])
+  return { distinct: all.total, hers: hers.total > 0 }
 }
 
 /**
- * Counts one lookup. Her repeat lookup is one atomic increment. Her first lookup of this code also
- * adds her to the code's distinct queriers: her query record and both counters are one transaction,
- * so she is counted once however often she retries. Answers the code's counters afterwards.
+ * Counts one lookup, two independent writes sent together: her query record, inserted once
+ * (a fixed `_id`: she is one querier however often she looks), and the code's lookup count, one
+ * atomic increment (`firstQueriedAt` set by the first). The distinct count is the number of query
+ * records, so nothing can count a person twice; a retried call counts one more lookup, which it is.
  */
-export async function countLookup(db: Database, code: TraceCodeRecord, openid: string, repeat: boolean, now: Date): Promise<TraceCodeRecord> {
+export async function countLookup(db: Database, code: TraceCodeRecord, openid: string, known: boolean, now: Date): Promise<void> {
   const _ = db.command
-  if (repeat) {
-    await db.collection(TRACE_CODES).doc(code._id).update({ data: { queryCount: _.inc(1) } })
-    return { ...code, queryCount: code.queryCount + 1, firstQueriedAt: code.firstQueriedAt ?? now }
+  const writes: Promise<unknown>[] = [db.collection(TRACE_CODES).doc(code._id).update({ data: { queryCount: _.inc(1) } }) as Promise<unknown>]
+  if (!code.firstQueriedAt) {
+    writes.push(db.collection(TRACE_CODES).where({ _id: code._id, firstQueriedAt: _.exists(false) }).update({ data: { firstQueriedAt: now } }) as Promise<unknown>)
   }
-  return inTransaction(db, async (t) => {
-    const qid = traceQueryId(code._id, openid)
-    const current = (await readInTransaction<TraceCodeRecord>(t, TRACE_CODES, code._id)) ?? code
-    const counted = await readInTransaction(t, TRACE_QUERIES, qid)
-    const next = {
-      queryCount: current.queryCount + 1,
-      distinctQueriers: current.distinctQueriers + (counted ? 0 : 1),
-      firstQueriedAt: current.firstQueriedAt ?? now,
-    }
-    if (!counted) await t.collection(TRACE_QUERIES).doc(qid).set({ data: { code: code._id, openid, firstAt: now } })
-    await t.collection(TRACE_CODES).doc(code._id).update({ data: next })
-    return { ...current, ...next }
-  })
+  if (!known) writes.push(insertIfAbsent<TraceQueryRecord>(db, TRACE_QUERIES, { _id: traceQueryId(code._id, openid), code: code._id, openid, firstAt: now }))
+  await Promise.all(writes)
 }
