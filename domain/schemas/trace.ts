@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { MAX_CODES_PER_CHUNK } from '../trace'
-import { isoDate, line, requestId } from './common'
+import { isoDate, line, paragraph, requestId } from './common'
 
 const fileID = line().regex(/^cloud:\/\/\S+$/, '请先上传质检报告').max(512)
 // the codes are checked one by one by domain/trace.ts parseCodes (a bad one is named by position)
-const rawCode = z.string().max(80, '溯源码过长')
+const rawCode = line().max(80, '溯源码过长')
 
 export const traceSchemas = {
   /**
@@ -19,7 +19,7 @@ export const traceSchemas = {
     customsNo: line().min(1, '请填写报关单号').max(40, '报关单号最多 40 个字'),
     qualityReportFileID: fileID,
     codes: z.array(rawCode).min(1, '请至少导入一个溯源码').max(MAX_CODES_PER_CHUNK, `每次最多导入 ${MAX_CODES_PER_CHUNK} 个溯源码，请分批导入`).optional(),
-    csv: z.string().min(1, '请提供溯源码').max(MAX_CODES_PER_CHUNK * 82, `每次最多导入 ${MAX_CODES_PER_CHUNK} 个溯源码，请分批导入`).optional(),
+    csv: paragraph().min(1, '请提供溯源码').max(MAX_CODES_PER_CHUNK * 82, `每次最多导入 ${MAX_CODES_PER_CHUNK} 个溯源码，请分批导入`).optional(),
     requestId,
   }).strict()
     .refine((p) => (p.codes === undefined) !== (p.csv === undefined), { message: '请提供 codes 或 csv 其中之一', path: ['codes'] })
