@@ -10,6 +10,12 @@ interface H5Wx {
   requestSubscribeMessage?: (options: { tmplIds: string[] }) => Promise<unknown>
 }
 
+/** The ids she accepted, from requestSubscribeMessage's answer (`{ [tmplId]: 'accept' | 'reject' | 'ban' | 'filter' }`). */
+export function acceptedTemplates(answer: unknown, templateIds: readonly string[]): string[] {
+  const decisions = (answer ?? {}) as Record<string, unknown>
+  return templateIds.filter((id) => decisions[id] === 'accept')
+}
+
 async function tempUrl(fileID: string): Promise<string> {
   const res = await backend().getTempFileURL({ fileList: [fileID] })
   const url = res.fileList[0]?.tempFileURL
@@ -56,5 +62,20 @@ export async function askForNotices(templateIds: string[]): Promise<void> {
     await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })
   } catch {
     // she said no, or the platform cannot ask: the application goes ahead anyway
+  }
+}
+
+/**
+ * Like askForNotices, but answers the templates she accepted (none on a refusal or an error): what
+ * a one-time consent the server may count is. Call it first thing in the tap.
+ */
+export async function askForNoticesAccepted(templateIds: string[]): Promise<string[]> {
+  try {
+    const answer = isH5()
+      ? await (globalThis as { wx?: H5Wx }).wx?.requestSubscribeMessage?.({ tmplIds: templateIds })
+      : await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })
+    return acceptedTemplates(answer, templateIds)
+  } catch {
+    return []
   }
 }
