@@ -4,7 +4,7 @@
 import { batchEvidence, normalizeCode, TRACE_WARNING_MESSAGES, warningFor, type TraceBatchRecord, type TraceLookupView, type TraceWarning } from '../../domain/trace'
 import { traceSchemas } from '../../domain/schemas/trace'
 import { consumeRateLimit } from '../../server/collections/rate-limits'
-import { countLookup, findBatch, findCode, queriersOf } from '../../server/collections/trace'
+import { countLookup, distinctQueriers, findBatch, findCode } from '../../server/collections/trace'
 import type { Database } from '../../server/cloud'
 import { action } from '../../server/router'
 
@@ -28,8 +28,8 @@ const warning = (kind: TraceWarning | undefined) => (kind ? { warning: { kind, m
 
 export const lookupActions = {
   /**
-   * Three steps, the reads of each sent together: the code, its querier count and whether she is
-   * one (and her rate-limit slot); then the batch and the counting writes; nothing else.
+   * Three steps, the calls of each sent together: her member record (the router); the code, its
+   * querier count and her rate-limit slot; the counting writes (and the batch, unless cached).
    */
   lookup: action({
     input: traceSchemas.lookup,
@@ -38,15 +38,17 @@ export const lookupActions = {
       // the limit keeps a script from harvesting valid codes to print on fakes
       const [record, queriers] = await Promise.all([
         findCode(ctx.db, code),
-        queriersOf(ctx.db, code, ctx.openid),
+        distinctQueriers(ctx.db, code),
         consumeRateLimit(ctx.db, ctx.openid, 'trace.lookup', ctx.now()),
       ])
       if (!record) {
         return { code, found: false, batch: null, product: null, producedAt: null, expiresAt: null, evidence: [], queryCount: 0, firstQueriedAt: null, ...warning(warningFor(null)) }
       }
       const now = ctx.now()
-      const [batch] = await Promise.all([batchOf(ctx.db, record.batchId), countLookup(ctx.db, record, ctx.openid, queriers.hers, now)])
-      const distinct = queriers.distinct + (queriers.hers ? 0 : 1)
+      const [batch, isNew] = await Promise.all([batchOf(ctx.db, record.batchId), countLookup(ctx.db, record, ctx.openid, now)])
+      // as counted a moment ago plus her, if she is new: another first lookup landing in between
+      // shows in the next answer (the records themselves are exact)
+      const distinct = queriers + (isNew ? 1 : 0)
       return {
         code,
         found: true,

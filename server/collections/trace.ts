@@ -115,30 +115,24 @@ export interface TraceQueryRecord {
 
 export const traceQueryId = (code: string, openid: string) => `tq${createHash('sha256').update(`${code}\u0000${openid}`).digest('hex').slice(0, 32)}`
 
-/**
- * How many different people have looked `code` up, and whether `openid` is one of them: two reads
- * on `traceQueries` (a count on `code_1`, and her record by `_id`). Nothing here names anyone else.
- */
-export async function queriersOf(db: Database, code: string, openid: string): Promise<{ distinct: number; hers: boolean }> {
-  const [all, hers] = await Promise.all([
-    db.collection(TRACE_QUERIES).where({ code }).count() as Promise<{ total: number }>,
-    db.collection(TRACE_QUERIES).where({ _id: traceQueryId(code, openid) }).count() as Promise<{ total: number }>,
-  ])
-  return { distinct: all.total, hers: hers.total > 0 }
+/** How many different people have looked `code` up: a count on `code_1`. Nothing here names anyone. */
+export async function distinctQueriers(db: Database, code: string): Promise<number> {
+  return ((await db.collection(TRACE_QUERIES).where({ code }).count()) as { total: number }).total
 }
 
 /**
- * Counts one lookup, two independent writes sent together: her query record, inserted once
- * (a fixed `_id`: she is one querier however often she looks), and the code's lookup count, one
- * atomic increment (`firstQueriedAt` set by the first). The distinct count is the number of query
- * records, so nothing can count a person twice; a retried call counts one more lookup, which it is.
+ * Counts one lookup, two independent writes sent together: her query record, inserted once (a fixed
+ * `_id`: she is one querier however often she looks), and the code's lookup count, one atomic
+ * increment (the first lookup also sets `firstQueriedAt`; two first lookups at once both set it, a
+ * few milliseconds apart). The distinct count is the number of query records, so nothing can count
+ * a person twice; a retried call counts one more lookup, which it is. Answers whether she is new.
  */
-export async function countLookup(db: Database, code: TraceCodeRecord, openid: string, known: boolean, now: Date): Promise<void> {
+export async function countLookup(db: Database, code: TraceCodeRecord, openid: string, now: Date): Promise<boolean> {
   const _ = db.command
-  const writes: Promise<unknown>[] = [db.collection(TRACE_CODES).doc(code._id).update({ data: { queryCount: _.inc(1) } }) as Promise<unknown>]
-  if (!code.firstQueriedAt) {
-    writes.push(db.collection(TRACE_CODES).where({ _id: code._id, firstQueriedAt: _.exists(false) }).update({ data: { firstQueriedAt: now } }) as Promise<unknown>)
-  }
-  if (!known) writes.push(insertIfAbsent<TraceQueryRecord>(db, TRACE_QUERIES, { _id: traceQueryId(code._id, openid), code: code._id, openid, firstAt: now }))
-  await Promise.all(writes)
+  const data = code.firstQueriedAt ? { queryCount: _.inc(1) } : { queryCount: _.inc(1), firstQueriedAt: now }
+  const [, isNew] = await Promise.all([
+    db.collection(TRACE_CODES).doc(code._id).update({ data }) as Promise<unknown>,
+    insertIfAbsent<TraceQueryRecord>(db, TRACE_QUERIES, { _id: traceQueryId(code._id, openid), code: code._id, openid, firstAt: now }),
+  ])
+  return isNew
 }
