@@ -51,9 +51,9 @@ function liveChanges(db: Database, input: UpdateLiveParams, live: LiveRecord, no
     if (startAt.getTime() !== new Date(live.startAt).getTime()) {
       assertStartInRange(startAt, now)
       data.startAt = startAt
+      // a reminder not sent yet moves with the start; one already sent stays sent (she was told
+      // once, the new time is on the page)
       data.reminderAt = reminderAtFor(startAt)
-      // a reminder already sent stays sent: she was told once; a later start is on the page
-      if (live.reminderPending) data.reminderPending = true
     }
   }
   return data

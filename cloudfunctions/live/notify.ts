@@ -15,7 +15,10 @@ import type { TimerContext } from '../../server/router'
 /** WeChat's "user refuse to accept the msg": she has no consent left on the platform's count. */
 const NO_CONSENT = 43101
 const PAGE = 100
-/** Stop starting new pages after this long, well inside the function's 60 s limit. */
+/**
+ * Stop starting new messages after this long: one message is a claim transaction, a send and a
+ * settle (about ten calls), so the run ends well inside the function's 60 s limit.
+ */
 const BUDGET_MS = 40_000
 
 export interface NoticeRunStats {
@@ -75,16 +78,25 @@ async function sendOne(run: Run, kind: LiveNoticeKind, live: LiveRecord, openid:
 
 /**
  * Walks one live's recipients page by page from its cursor. `recipients` answers openids in order
- * after a cursor; `eligible` filters a page. Answers false when the run stopped for time.
+ * after a cursor; `eligible` filters a page. The time budget is checked before each message, and a
+ * run that runs out saves the last openid it finished: the next run goes on from there. Answers
+ * false when the run stopped for time.
  */
 async function walk(run: Run, live: LiveRecord, kind: 'announce' | 'reminder', recipients: (after: string) => Promise<string[]>, eligible: (page: string[]) => Promise<string[]>): Promise<boolean> {
+  const noticeKind: LiveNoticeKind = kind === 'announce' ? 'liveAnnounce' : 'liveReminder'
   let cursor = (kind === 'announce' ? live.announceCursor : live.reminderCursor) ?? ''
   for (;;) {
-    if (Date.now() > run.deadline) return false
     const page = await recipients(cursor)
     if (page.length === 0) break
-    for (const openid of await eligible(page)) await sendOne(run, kind === 'announce' ? 'liveAnnounce' : 'liveReminder', live, openid)
-    cursor = page[page.length - 1]
+    const wanted = new Set(await eligible(page))
+    for (const openid of page) {
+      if (Date.now() > run.deadline) {
+        if (cursor) await saveProgress(run.ctx.db, live._id, kind, { cursor })
+        return false
+      }
+      if (wanted.has(openid)) await sendOne(run, noticeKind, live, openid)
+      cursor = openid
+    }
     if (page.length < PAGE) break
     await saveProgress(run.ctx.db, live._id, kind, { cursor })
   }
