@@ -1,7 +1,7 @@
 // Importing a batch's can codes, one chunk (≤ 20,000 codes) per call; a batch of 100,000 is five
 // calls with the same batch fields and a requestId each (src/services/trace.ts does the splitting).
 import { AppError } from '../../domain/errors'
-import { codesFromCsv, parseCodes, sampleOf, type ImportReport, type TraceBatchRecord } from '../../domain/trace'
+import { codesFromCsv, MAX_CODES_PER_CHUNK, parseCodes, sampleOf, type ImportReport, type TraceBatchRecord } from '../../domain/trace'
 import { traceSchemas, type ImportCodesParams } from '../../domain/schemas/trace'
 import { batchIdFor, createBatch, findBatch, findImport, insertCodes, recordImport } from '../../server/collections/trace'
 import { recordIdFor } from '../../server/request-ids'
@@ -49,6 +49,7 @@ export const importActions = {
       const done = await findImport(ctx.db, importId)
       if (done) return done.report
       const source = input.csv !== undefined ? codesFromCsv(input.csv) : { values: input.codes ?? [], firstAt: 1 }
+      if (source.values.length > MAX_CODES_PER_CHUNK) throw new AppError('BAD_INPUT', `溯源码：每次最多导入 ${MAX_CODES_PER_CHUNK} 个溯源码，请分批导入`)
       const parsed = parseCodes(source.values, source.firstAt)
       if (parsed.invalid.length) {
         const shown = parsed.invalid.slice(0, 3).map((i) => `第 ${i.at} 个「${i.value}」`).join('、')

@@ -85,6 +85,7 @@ test('bad input is BAD_INPUT and changes nothing; a batch described differently 
     { ...batch('B-BAD', { expiresAt: '2026-01-01' }), codes: ['GOOD000001'], requestId: rid() },
     { ...batch('B-BAD'), codes: Array.from({ length: MAX_CODES_PER_CHUNK + 1 }, (_, i) => code('X', i)), requestId: rid() },
     { ...batch('B-BAD'), codes: ['GOOD000001'] },
+    { ...batch('B-BAD'), csv: Array.from({ length: MAX_CODES_PER_CHUNK + 1 }, (_, i) => code('C', i)).join('\n'), requestId: rid() },
   ]) {
     expect(await h.call(main, bad, LEADER)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   }
