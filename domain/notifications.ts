@@ -55,3 +55,9 @@ export function liveReminderMessage(title: string, startAt: string, hostName: st
 function chinaMinute(at: string): string {
   return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
+
+/** The ids she accepted, from requestSubscribeMessage's answer (`{ [tmplId]: 'accept' | 'reject' | 'ban' | 'filter' }`). */
+export function acceptedTemplates(answer: unknown, templateIds: readonly string[]): string[] {
+  const decisions = (answer ?? {}) as Record<string, unknown>
+  return templateIds.filter((id) => decisions[id] === 'accept')
+}

@@ -134,3 +134,23 @@ export interface ImportReport {
 }
 
 export const sampleOf = (codes: readonly string[]) => ({ count: codes.length, sample: codes.slice(0, REPORT_SAMPLE) })
+
+/** The chunks' reports added up: one report for the whole import. */
+export function mergeReports(reports: ImportReport[]): ImportReport {
+  const merged: ImportReport = {
+    batchId: reports[0]?.batchId ?? '',
+    received: 0,
+    imported: 0,
+    duplicates: { inRequest: { count: 0, sample: [] }, alreadyInBatch: { count: 0, sample: [] }, inOtherBatch: { count: 0, sample: [] } },
+    batchCodeCount: reports[reports.length - 1]?.batchCodeCount ?? 0,
+  }
+  for (const r of reports) {
+    merged.received += r.received
+    merged.imported += r.imported
+    for (const key of ['inRequest', 'alreadyInBatch', 'inOtherBatch'] as const) {
+      merged.duplicates[key].count += r.duplicates[key].count
+      merged.duplicates[key].sample = [...merged.duplicates[key].sample, ...r.duplicates[key].sample].slice(0, REPORT_SAMPLE)
+    }
+  }
+  return merged
+}

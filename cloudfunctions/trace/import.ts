@@ -1,7 +1,7 @@
 // Importing a batch's can codes, one chunk (≤ 20,000 codes) per call; a batch of 100,000 is five
 // calls with the same batch fields and a requestId each (src/services/trace.ts does the splitting).
 import { AppError } from '../../domain/errors'
-import { codesFromCsv, MAX_CODES_PER_CHUNK, parseCodes, sampleOf, type ImportReport, type TraceBatchRecord } from '../../domain/trace'
+import { codesFromCsv, MAX_CODES_PER_CHUNK, parseCodes, REPORT_SAMPLE, sampleOf, type ImportReport, type TraceBatchRecord } from '../../domain/trace'
 import { traceSchemas, type ImportCodesParams } from '../../domain/schemas/trace'
 import { batchIdFor, createBatch, findBatch, findImport, insertCodes, recordImport } from '../../server/collections/trace'
 import { recordIdFor } from '../../server/request-ids'
@@ -73,7 +73,7 @@ export const importActions = {
         received: source.values.length,
         imported,
         duplicates: {
-          inRequest: { count: parsed.repeatedCount, sample: parsed.repeated.slice(0, 100) },
+          inRequest: { count: parsed.repeatedCount, sample: parsed.repeated.slice(0, REPORT_SAMPLE) },
           alreadyInBatch: sampleOf(alreadyInBatch),
           inOtherBatch: sampleOf(inOtherBatch),
         },

@@ -2,6 +2,7 @@
 // call each, so pages stay the same on both. TARO_ENV is fixed at build time: the other branch is
 // dropped from each bundle.
 import Taro from '@tarojs/taro'
+import { acceptedTemplates } from '../../domain/notifications'
 import { backend } from './backend'
 
 const isH5 = () => process.env.TARO_ENV === 'h5'
@@ -10,11 +11,6 @@ interface H5Wx {
   requestSubscribeMessage?: (options: { tmplIds: string[] }) => Promise<unknown>
 }
 
-/** The ids she accepted, from requestSubscribeMessage's answer (`{ [tmplId]: 'accept' | 'reject' | 'ban' | 'filter' }`). */
-export function acceptedTemplates(answer: unknown, templateIds: readonly string[]): string[] {
-  const decisions = (answer ?? {}) as Record<string, unknown>
-  return templateIds.filter((id) => decisions[id] === 'accept')
-}
 
 async function tempUrl(fileID: string): Promise<string> {
   const res = await backend().getTempFileURL({ fileList: [fileID] })

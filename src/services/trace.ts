@@ -1,6 +1,5 @@
 // Trace codes: the leader's import, split into chunks the function takes, and anyone's lookup.
-import type { ImportReport } from '../../domain/trace'
-import { MAX_CODES_PER_CHUNK } from '../../domain/trace'
+import { MAX_CODES_PER_CHUNK, mergeReports, type ImportReport } from '../../domain/trace'
 import type { ImportCodesInput } from '../../domain/schemas/trace'
 import { call } from './cloud'
 import { submitOnce } from './request-id'
@@ -8,26 +7,6 @@ import { submitOnce } from './request-id'
 export const lookupCode = (code: string) => call('trace', 'lookup', { code })
 
 export type BatchFields = Omit<ImportCodesInput, 'codes' | 'csv' | 'requestId'>
-
-/** The chunks' reports added up: one report for the whole import. */
-export function mergeReports(reports: ImportReport[]): ImportReport {
-  const merged: ImportReport = {
-    batchId: reports[0]?.batchId ?? '',
-    received: 0,
-    imported: 0,
-    duplicates: { inRequest: { count: 0, sample: [] }, alreadyInBatch: { count: 0, sample: [] }, inOtherBatch: { count: 0, sample: [] } },
-    batchCodeCount: reports[reports.length - 1]?.batchCodeCount ?? 0,
-  }
-  for (const r of reports) {
-    merged.received += r.received
-    merged.imported += r.imported
-    for (const key of ['inRequest', 'alreadyInBatch', 'inOtherBatch'] as const) {
-      merged.duplicates[key].count += r.duplicates[key].count
-      merged.duplicates[key].sample = [...merged.duplicates[key].sample, ...r.duplicates[key].sample].slice(0, 100)
-    }
-  }
-  return merged
-}
 
 /**
  * Imports any number of codes (100,000 and more) as chunks of at most MAX_CODES_PER_CHUNK, one
