@@ -41,6 +41,22 @@ export const ACCESS = {
   'content.editDiary': 'member',
   'content.deleteDiary': 'member',
   'content.closeContest': 'leader',
+  // live previews: leaders run them and curate the questions; admitted mothers watch, ask and
+  // ask to be reminded
+  'live.create': 'leader',
+  'live.update': 'leader',
+  'live.cancel': 'leader',
+  'live.finish': 'leader',
+  'live.list': 'member',
+  'live.get': 'member',
+  'live.remind': 'member',
+  'live.ask': 'member',
+  'live.qa': 'member',
+  'live.questions': 'leader',
+  'live.curate': 'leader',
+  // trace codes: leaders import batches; anyone holding a can may look its code up
+  'trace.importCodes': 'leader',
+  'trace.lookup': 'anyone',
 } as const satisfies Record<string, Audience>
 
 export type QualifiedAction = keyof typeof ACCESS

@@ -12,6 +12,13 @@ import type {
   EditQuestionInput, FeedInput, LikeInput, PostDiaryInput, PostInput, PublishPostInput, QuestionsInput, RankingInput, RemovePostInput, UnansweredInput,
 } from './schemas/content'
 
+import type { LiveQuestionStaffView, LiveQuestionState, LiveQuestionView, LiveView } from './live'
+import type {
+  AskLiveInput, CancelLiveInput, CreateLiveInput, CurateInput, FinishLiveInput, GetLiveInput, LiveQaInput, LiveQuestionsInput, RemindInput, UpdateLiveInput,
+} from './schemas/live'
+import type { ImportReport, TraceLookupView } from './trace'
+import type { ImportCodesInput, LookupInput } from './schemas/trace'
+
 type NoInput = Record<string, never>
 
 export interface MemberExport {
@@ -83,6 +90,30 @@ export interface Api {
     deleteDiary: { input: DeleteDiaryInput; output: { id: string; deleted: true } }
     /** closes and announces the top 3; closing again answers the same winners and sends nothing */
     closeContest: { input: CloseContestInput; output: { contest: ContestView } }
+  }
+  live: {
+    /** schedules the announcement (timer) to consenting targeted members and the reminder 10 minutes before */
+    create: { input: CreateLiveInput; output: { id: string } }
+    /** only the fields given change; the live as it now reads */
+    update: { input: UpdateLiveInput; output: LiveView }
+    cancel: { input: CancelLiveInput; output: { id: string; status: 'cancelled' } }
+    /** after the live: replay and highlights; no more questions */
+    finish: { input: FinishLiveInput; output: LiveView }
+    /** upcoming (soonest first, on-air included), then recent (latest first) */
+    list: { input: NoInput; output: { upcoming: LiveView[]; recent: LiveView[] } }
+    get: { input: GetLiveInput; output: LiveView }
+    /** records the one-time consents she just gave; `reminded`: this live's reminder will reach her */
+    remind: { input: RemindInput; output: { reminded: boolean; credits: { reminder: number; announce: number } } }
+    ask: { input: AskLiveInput; output: { id: string } }
+    /** what members see: picked and answered questions, oldest first */
+    qa: { input: LiveQaInput; output: Page<LiveQuestionView> }
+    /** the leaders' queue, oldest first, optionally one state */
+    questions: { input: LiveQuestionsInput; output: Page<LiveQuestionStaffView> }
+    curate: { input: CurateInput; output: { id: string; state: LiveQuestionState } }
+  }
+  trace: {
+    importCodes: { input: ImportCodesInput; output: ImportReport }
+    lookup: { input: LookupInput; output: TraceLookupView }
   }
 }
 

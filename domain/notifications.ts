@@ -5,6 +5,8 @@ import { chinaDay } from './time'
 export const TEMPLATE_IDS = {
   reviewResult: 'TPL_REVIEW_RESULT',
   contestWinner: 'TPL_CONTEST_WINNER',
+  liveAnnounce: 'TPL_LIVE_ANNOUNCE',
+  liveReminder: 'TPL_LIVE_REMINDER',
 } as const
 
 const clip = (s: string, max: number) => (Array.from(s).length <= max ? s : `${Array.from(s).slice(0, max - 1).join('')}…`)
@@ -27,4 +29,35 @@ export function contestWinnerMessage(contestTitle: string, rank: number, closedA
     thing3: { value: '恭喜获奖！团长会联系你领取奖品' },
     date4: { value: chinaDay(closedAt) },
   }
+}
+
+/** A live preview announced to mothers who subscribed to announcements (thing ≤ 20, time as 年月日 时:分). */
+export function liveAnnounceMessage(title: string, startAt: string, hostName: string, sceneLabel: string) {
+  return {
+    thing1: { value: clip(title, 20) },
+    time2: { value: chinaMinute(startAt) },
+    thing3: { value: clip(`${hostName} · ${sceneLabel}直播`, 20) },
+    thing4: { value: '点击查看预告和证据，开播前提醒你' },
+  }
+}
+
+/** The reminder ten minutes before a live she asked to be reminded of. */
+export function liveReminderMessage(title: string, startAt: string, hostName: string) {
+  return {
+    thing1: { value: clip(title, 20) },
+    time2: { value: chinaMinute(startAt) },
+    thing3: { value: clip(`${hostName} 马上开播`, 20) },
+    thing4: { value: '直播 10 分钟后开始，快来占个好位置' },
+  }
+}
+
+/** `2026-12-01 20:00` in China time. */
+function chinaMinute(at: string): string {
+  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** The ids she accepted, from requestSubscribeMessage's answer (`{ [tmplId]: 'accept' | 'reject' | 'ban' | 'filter' }`). */
+export function acceptedTemplates(answer: unknown, templateIds: readonly string[]): string[] {
+  const decisions = (answer ?? {}) as Record<string, unknown>
+  return templateIds.filter((id) => decisions[id] === 'accept')
 }

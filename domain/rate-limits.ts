@@ -20,6 +20,10 @@ export const RATE_LIMITS = {
   'content.like': { max: 120, windowMs: HOUR, label: '点赞', per: '每小时' },
   // editDiary and editQuestion share one counter: each edit is a content check like a new post
   'content.edit': { max: 30, windowMs: HOUR, label: '修改', per: '每小时' },
+  // during a live a mother may ask in bursts; the leader curates, so the limit only stops floods
+  'live.ask': { max: 10, windowMs: 10 * MINUTE, label: '直播提问', per: '每 10 分钟' },
+  // a lookup writes (counts); a person scanning her own cans needs a few, a script needs thousands
+  'trace.lookup': { max: 60, windowMs: HOUR, label: '查询溯源码', per: '每小时' },
 } as const satisfies Record<string, RateLimit>
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS

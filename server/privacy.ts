@@ -37,6 +37,18 @@ export const PERSONAL_DATA: PersonalDataSite[] = [
   { collection: 'posts', field: 'authorOpenid', onDelete: 'anonymise' },
   { collection: 'contests', field: 'createdBy', onDelete: 'anonymise' },
   { collection: 'rateLimits', field: 'openid', onDelete: 'remove' },
+  // live: her questions go; a leader's curation mark and the lives and batches she created stay
+  { collection: 'liveQuestions', field: 'askedBy', onDelete: 'remove', exportFields: ['_id', 'liveId', 'question', 'askedAt', 'state', 'answer', 'answeredAt'] },
+  { collection: 'liveQuestions', field: 'curatedBy', onDelete: 'anonymise', exportFields: ['_id', 'liveId', 'state', 'curatedAt'] },
+  { collection: 'lives', field: 'createdBy', onDelete: 'anonymise', exportFields: ['_id', 'title', 'startAt', 'createdAt'] },
+  { collection: 'liveReminders', field: 'openid', onDelete: 'remove' },
+  { collection: 'consents', field: 'openid', onDelete: 'remove' },
+  // the outbox of live messages: what was sent to her, and when
+  { collection: 'liveNotices', field: 'openid', onDelete: 'remove' },
+  { collection: 'traceBatches', field: 'createdBy', onDelete: 'anonymise', exportFields: ['_id', 'batchNo', 'createdAt'] },
+  { collection: 'traceImports', field: 'by', onDelete: 'anonymise', exportFields: ['_id', 'batchId', 'createdAt'] },
+  // the codes she looked up: exported to her alone; a lookup answers only counts, never who
+  { collection: 'traceQueries', field: 'openid', onDelete: 'remove', exportFields: ['_id', 'code', 'firstAt'] },
 ]
 
 export const ANONYMOUS = 'deleted-user'

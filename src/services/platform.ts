@@ -2,6 +2,7 @@
 // call each, so pages stay the same on both. TARO_ENV is fixed at build time: the other branch is
 // dropped from each bundle.
 import Taro from '@tarojs/taro'
+import { acceptedTemplates } from '../../domain/notifications'
 import { backend } from './backend'
 
 const isH5 = () => process.env.TARO_ENV === 'h5'
@@ -9,6 +10,7 @@ const isH5 = () => process.env.TARO_ENV === 'h5'
 interface H5Wx {
   requestSubscribeMessage?: (options: { tmplIds: string[] }) => Promise<unknown>
 }
+
 
 async function tempUrl(fileID: string): Promise<string> {
   const res = await backend().getTempFileURL({ fileList: [fileID] })
@@ -56,5 +58,20 @@ export async function askForNotices(templateIds: string[]): Promise<void> {
     await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })
   } catch {
     // she said no, or the platform cannot ask: the application goes ahead anyway
+  }
+}
+
+/**
+ * Like askForNotices, but answers the templates she accepted (none on a refusal or an error): what
+ * a one-time consent the server may count is. Call it first thing in the tap.
+ */
+export async function askForNoticesAccepted(templateIds: string[]): Promise<string[]> {
+  try {
+    const answer = isH5()
+      ? await (globalThis as { wx?: H5Wx }).wx?.requestSubscribeMessage?.({ tmplIds: templateIds })
+      : await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })
+    return acceptedTemplates(answer, templateIds)
+  } catch {
+    return []
   }
 }

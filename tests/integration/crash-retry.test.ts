@@ -5,6 +5,8 @@ import { actions as contentActions } from '../../cloudfunctions/content/index'
 import { actions as memberActions } from '../../cloudfunctions/member/index'
 import { contentSchemas } from '../../domain/schemas/content'
 import { memberSchemas } from '../../domain/schemas/member'
+import { actions as traceActions } from '../../cloudfunctions/trace/index'
+import { traceSchemas } from '../../domain/schemas/trace'
 import { countOf, photo } from './content-helpers'
 import { contextFor, crashOnFirstWrite, SIMULATED_CRASH } from './in-process'
 import { startCloud, type TestCloud } from './support'
@@ -69,4 +71,22 @@ test('an account deletion that crashed midway finishes on retry, with every like
   expect(await diaryOf(ids[1])).toMatchObject({ likeCount: 0, rankedLikes: 0 })
   expect(await countOf(cloud, 'likes', { openid: leaver })).toBe(0)
   expect(await cloud.member(leaver)).toBeNull()
+})
+
+test('a trace import that crashed after storing its codes repairs itself: the retry answers the full report and counts once', async () => {
+  await cloud.seedMember({ openid: 'o-crash-leader', roles: ['leader'], nickname: '团长' })
+  const input = {
+    batchNo: 'CRASH-1', product: '奶粉', producedAt: '2026-10-01', expiresAt: '2028-09-30', customsNo: '123', qualityReportFileID: 'cloud://local-env.bucket/q.pdf',
+    codes: Array.from({ length: 2500 }, (_, i) => `CR${String(i).padStart(6, '0')}`).concat(['CR000001']), requestId: 'req-crash-import-1',
+  }
+  const ctx = await contextFor(cloud, 'o-crash-leader', crashOnFirstWrite(cloud.db, 'traceImports'))
+  await expect(traceActions.importCodes.handler(traceSchemas.importCodes.parse(input), ctx)).rejects.toThrow(SIMULATED_CRASH)
+  // the codes landed, the chunk record and the batch count did not
+  expect(await countOf(cloud, 'traceCodes', { batchId: (await cloud.db.collection('traceBatches').where({ batchNo: 'CRASH-1' }).get()).data[0]._id })).toBe(2500)
+  expect((await cloud.db.collection('traceBatches').where({ batchNo: 'CRASH-1' }).get()).data[0].codeCount).toBe(0)
+
+  const report = await cloud.ok<Record<string, unknown>>('trace', { action: 'importCodes', ...input }, 'o-crash-leader')
+  expect(report).toMatchObject({ received: 2501, imported: 2500, batchCodeCount: 2500, duplicates: { inRequest: { count: 1 }, alreadyInBatch: { count: 0 } } })
+  expect(await cloud.ok('trace', { action: 'importCodes', ...input }, 'o-crash-leader')).toEqual(report)
+  expect((await cloud.db.collection('traceBatches').where({ batchNo: 'CRASH-1' }).get()).data[0].codeCount).toBe(2500)
 })

@@ -60,12 +60,28 @@ describe('every field naming a person is registered', () => {
     diaryId = (await cloud.ok<{ id: string }>('content', { action: 'postDiary', text: '第一次翻身', photoFileID: photo('reg'), contestId }, MOTHER)).id
     await cloud.ok('content', { action: 'like', id: diaryId }, APPLICANT)
     await cloud.ok('content', { action: 'like', id: diaryId }, LEADER)
+    // live: a preview, her consents and reminder signup, her question curated, the outbox record
+    const { id: liveId } = await cloud.ok<{ id: string }>('live', {
+      action: 'create', title: '牧场直播', host: { name: '王团长' }, scene: 'ranch', startAt: '2026-11-20T12:00:00+08:00', requestId: 'req-reg-live-1',
+    }, LEADER)
+    await cloud.ok('live', { action: 'remind', liveId, accepted: ['reminder', 'announce'], requestId: 'req-reg-remind-1' }, MOTHER)
+    const { id: liveQuestion } = await cloud.ok<{ id: string }>('live', { action: 'ask', liveId, question: '奶粉怎么冲泡？' }, MOTHER)
+    await cloud.ok('live', { action: 'curate', id: liveQuestion, to: 'picked' }, LEADER)
+    await cloud.setClock('2026-11-20T11:51:00+08:00') // the reminder is due: refused (no consent on the platform), recorded
+    // trace: a batch imported, a code looked up by two people
+    await cloud.ok('trace', {
+      action: 'importCodes', batchNo: 'REG-1', product: '奶粉', producedAt: '2026-10-01', expiresAt: '2028-09-30', customsNo: '123',
+      qualityReportFileID: 'cloud://local-env.bucket/q.pdf', codes: ['REG0000001'], requestId: 'req-reg-import-1',
+    }, LEADER)
+    for (const who of [MOTHER, APPLICANT]) await cloud.ok('trace', { action: 'lookup', code: 'REG0000001' }, who)
   })
 
   test('each (collection, field) holding an openid is in server/privacy.ts', async () => {
     const found = await fieldsNaming(PEOPLE)
     // the scan sees the staff references and the admin set, not only a mother's own records
-    for (const expected of ['members._id', 'members.reviewedBy', 'posts.authorOpenid', 'questions.answeredBy', 'contests.createdBy', 'settings.openids', 'likes.openid', 'rateLimits.openid']) {
+    for (const expected of ['members._id', 'members.reviewedBy', 'posts.authorOpenid', 'questions.answeredBy', 'contests.createdBy', 'settings.openids', 'likes.openid', 'rateLimits.openid',
+      'lives.createdBy', 'liveQuestions.askedBy', 'liveQuestions.curatedBy', 'liveReminders.openid', 'consents.openid', 'liveNotices.openid',
+      'traceBatches.createdBy', 'traceImports.by', 'traceQueries.openid']) {
       expect(found).toContain(expected)
     }
     expect([...found].filter((f) => !registered.has(f))).toEqual([])

@@ -2,11 +2,21 @@
 // each action a full valid sample; each string in it, in turn, gets a NUL (and an ESC) inserted.
 import type { z } from 'zod'
 import { contentSchemas } from '../../domain/schemas/content'
+import { liveSchemas } from '../../domain/schemas/live'
 import { memberSchemas } from '../../domain/schemas/member'
+import { traceSchemas } from '../../domain/schemas/trace'
 
 const SCHEMAS: Record<string, z.ZodType> = {
   ...Object.fromEntries(Object.entries(memberSchemas).map(([k, v]) => [`member.${k}`, v])),
   ...Object.fromEntries(Object.entries(contentSchemas).map(([k, v]) => [`content.${k}`, v])),
+  ...Object.fromEntries(Object.entries(liveSchemas).map(([k, v]) => [`live.${k}`, v])),
+  ...Object.fromEntries(Object.entries(traceSchemas).map(([k, v]) => [`trace.${k}`, v])),
+}
+
+const LIVE = {
+  title: '牧场直播', host: { name: '王团长', photoFileID: 'cloud://env.b/h.jpg', intro: '买手' }, scene: 'ranch', startAt: '2026-12-01T20:00:00+08:00',
+  products: [{ name: 'A2', chainId: 'c1' }], coverFileID: 'cloud://env.b/c.jpg', evidence: [{ kind: 'customs', title: '报关单', fileID: 'cloud://env.b/e.pdf' }],
+  targetTags: ['0-6月'], finderUserName: 'sphABC123',
 }
 
 const SAMPLES: Record<string, Record<string, unknown>> = {
@@ -42,6 +52,22 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'content.editDiary': { id: 'd1', text: '第一次翻身' },
   'content.deleteDiary': { id: 'd1' },
   'content.closeContest': { contestId: 'c1' },
+  'live.create': { ...LIVE, requestId: 'req-12345678' },
+  'live.update': { id: 'l1', ...LIVE, replayUrl: 'https://example.com/r', highlights: ['精彩'] },
+  'live.cancel': { id: 'l1' },
+  'live.finish': { id: 'l1', replayUrl: 'https://example.com/r', highlights: ['精彩'] },
+  'live.list': {},
+  'live.get': { id: 'l1' },
+  'live.remind': { liveId: 'l1', accepted: ['reminder'], requestId: 'req-12345678' },
+  'live.ask': { liveId: 'l1', question: '奶粉怎么冲？', requestId: 'req-12345678' },
+  'live.qa': { liveId: 'l1', page: 1, pageSize: 10 },
+  'live.questions': { liveId: 'l1', state: 'new', page: 1, pageSize: 10 },
+  'live.curate': { id: 'q1', to: 'answered', answer: '先放水\n再放粉' },
+  'trace.importCodes': {
+    batchNo: 'B1', product: '奶粉', producedAt: '2026-10-01', expiresAt: '2028-09-30', customsNo: '123', qualityReportFileID: 'cloud://env.b/q.pdf',
+    codes: ['AAA111'], requestId: 'req-12345678',
+  },
+  'trace.lookup': { code: 'AAA111' },
 }
 
 type Path = (string | number)[]
