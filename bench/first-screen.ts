@@ -3,8 +3,8 @@
 // build is served two ways in the same run: as files on disk with `no-cache` (before), and
 // compressed with long-lived caching of hashed files (after, what `npm start` serves), the latter
 // also on a repeat visit. With BASELINE=<dir> (an older `dist/h5`, e.g. built from an earlier commit
-// with TARO_OUTPUT_ROOT), that build is served the "after" way too, so a change to what the landing
-// page loads is measured against the old code in the same run. Needs `npm run build:h5` and Chromium.
+// with TARO_OUTPUT_ROOT), that build is served both ways too, so a change to what the landing page
+// loads is measured against the old code in the same run. Needs `npm run build:h5` and Chromium.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -69,10 +69,10 @@ async function main(): Promise<void> {
   if (baselineDir && !fs.existsSync(path.join(baselineDir, 'index.html'))) throw new Error(`BASELINE=${baselineDir} has no index.html`)
   const before = await serve(false)
   const after = await serve(true)
-  const baseline = baselineDir ? await serve(true, baselineDir) : undefined
+  const baseline = baselineDir ? { plain: await serve(false, baselineDir), optimized: await serve(true, baselineDir) } : undefined
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] })
   const rows: Record<string, Visit[]> = {
-    ...(baseline ? { 'baseline build, compressed (first visit)': [] } : {}),
+    ...(baseline ? { 'baseline build, uncompressed, no-cache': [], 'baseline build, compressed (first visit)': [] } : {}),
     'before: uncompressed, no-cache': [],
     'after: compressed, cacheable (first visit)': [],
     'after: repeat visit (cache warm)': [],
@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   try {
     // interleaved, so a busy moment on the machine hits both sides alike
     for (let i = 0; i < RUNS; i++) {
-      if (baseline) rows['baseline build, compressed (first visit)'].push(...(await visits(browser, baseline.cloud.url, 1)))
+      if (baseline) {
+        rows['baseline build, uncompressed, no-cache'].push(...(await visits(browser, baseline.plain.cloud.url, 1)))
+        rows['baseline build, compressed (first visit)'].push(...(await visits(browser, baseline.optimized.cloud.url, 1)))
+      }
       rows['before: uncompressed, no-cache'].push(...(await visits(browser, before.cloud.url, 1)))
       const [first, repeat] = await visits(browser, after.cloud.url, 2)
       rows['after: compressed, cacheable (first visit)'].push(first)
@@ -88,19 +91,19 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close()
-    for (const s of baseline ? [before, after, baseline] : [before, after]) {
+    for (const s of baseline ? [before, after, baseline.plain, baseline.optimized] : [before, after]) {
       await s.cloud.close()
       fs.rmSync(s.dir, { recursive: true, force: true })
     }
   }
   const medianMs = (name: string) => median(rows[name].map((v) => v.ms))
   const base = medianMs('before: uncompressed, no-cache')
-  const oldBuild = baseline ? medianMs('baseline build, compressed (first visit)') : undefined
+  const oldBuild = baseline ? medianMs('baseline build, uncompressed, no-cache') : undefined
   console.log(`first screen (landing page's main button visible), fast 4G 9 Mbit/s 60 ms, CPU ÷${CPU_SLOWDOWN}, median of ${RUNS}`)
   for (const [name, vs] of Object.entries(rows)) {
     const ms = medianMs(name)
     const kb = median(vs.map((v) => v.bytes)) / 1024
-    const vsBaseline = oldBuild ? `  ×${(oldBuild / ms).toFixed(2)} vs baseline build` : ''
+    const vsBaseline = oldBuild ? `  ×${(oldBuild / ms).toFixed(2)} vs baseline uncompressed` : ''
     console.log(`${name.padEnd(44)} ${String(ms).padStart(6)} ms  ${kb.toFixed(0).padStart(5)} KB sent  ×${(base / ms).toFixed(2)} vs before${vsBaseline}`)
   }
 }
