@@ -2,9 +2,9 @@
 // slower CPU, timed from navigation until the landing page's main button is on screen. The same
 // build is served two ways in the same run: as files on disk with `no-cache` (before), and
 // compressed with long-lived caching of hashed files (after, what `npm start` serves), the latter
-// also on a repeat visit. With BASELINE=<dir> (an older `dist/h5`, e.g. built from an earlier commit
-// with TARO_OUTPUT_ROOT), that build is served both ways too, so a change to what the landing page
-// loads is measured against the old code in the same run. Needs `npm run build:h5` and Chromium.
+// also on a repeat visit. With BASELINE=<dir> (an older `dist/h5`, built in a checkout of an
+// earlier commit), that build is served both ways too, so a change to what the landing page loads
+// is measured against the old code in the same run. Needs `npm run build:h5` and Chromium.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
