@@ -15,6 +15,7 @@ import { DB_FILE } from '../localcloud/server'
 import { Store } from '../localcloud/store'
 import type { Database } from '../server/cloud'
 import { inTransaction, type RetryOptions, type Transaction } from '../server/transaction'
+import { sdkEnv } from '../localcloud/sdk-env'
 
 const QUICK = process.argv.includes('--quick')
 /** only the contended-writers lines (no 100k-document setup) */
@@ -120,12 +121,7 @@ async function main(): Promise<void> {
     fill(direct)
     console.log(`setup: ${[BASE_DOCS, ...(CONTENDED_ONLY ? [] : SIZES)].join(' + ')} documents twice in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
-    Object.assign(process.env, {
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${cloud.url}/admin` }),
-      TENCENTCLOUD_SECRETID: 'bench', TENCENTCLOUD_SECRETKEY: 'bench', TENCENTCLOUD_SESSIONTOKEN: 'bench',
-      TENCENTCLOUD_REGION: 'ap-shanghai', TCB_ENV: 'local-env', SCF_NAMESPACE: 'local-env', TENCENTCLOUD_RUNENV: 'SCF',
-      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'o-bench', WX_APPID: 'wx-bench',
-    })
+    Object.assign(process.env, sdkEnv(cloud.url, { openid: 'o-bench', appid: 'wx-bench' }))
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const wx = require('wx-server-sdk')
     wx.init({ env: wx.DYNAMIC_CURRENT_ENV })

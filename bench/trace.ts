@@ -16,6 +16,7 @@ import { buildFunctions } from '../scripts/build-functions'
 import { startLocalCloud, type LocalCloud } from '../localcloud/server'
 import type { Store } from '../localcloud/store'
 import { MAX_CODES_PER_CHUNK } from '../domain/trace'
+import { sdkEnv } from '../localcloud/sdk-env'
 
 const QUICK = process.argv.includes('--quick')
 const CALLS = QUICK ? 60 : 300
@@ -95,12 +96,7 @@ async function timed(calls: number, one: (i: number) => Promise<unknown>): Promi
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function sdkFor(cloud: LocalCloud): any {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${cloud.url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'bench', TENCENTCLOUD_SECRETKEY: 'bench', TENCENTCLOUD_SESSIONTOKEN: 'bench',
-    TENCENTCLOUD_REGION: 'ap-shanghai', TCB_ENV: 'local-env', SCF_NAMESPACE: 'local-env', TENCENTCLOUD_RUNENV: 'SCF',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'o-bench', WX_APPID: 'wx-bench',
-  })
+  Object.assign(process.env, sdkEnv(cloud.url, { openid: 'o-bench', appid: 'wx-bench' }))
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const wx = require('wx-server-sdk')
   wx.init({ env: wx.DYNAMIC_CURRENT_ENV })

@@ -6,15 +6,12 @@ import { buildFunctions } from './build-functions'
 import { ensureDemoMedia } from './demo-media'
 import { extraServiceFactories, startLocalCloud } from '../localcloud/server'
 import { staticFilesService } from '../localcloud/static'
+import { sdkEnv } from '../localcloud/sdk-env'
 
 const root = path.resolve(__dirname, '..')
 
 function pointSdkAt(url: string): void {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'local', TENCENTCLOUD_SECRETKEY: 'local', TENCENTCLOUD_SESSIONTOKEN: 'local',
-    TENCENTCLOUD_REGION: 'ap-shanghai', TCB_ENV: 'local-env', SCF_NAMESPACE: 'local-env', TENCENTCLOUD_RUNENV: 'SCF',
-  })
+  Object.assign(process.env, sdkEnv(url, { openid: '' }))
 }
 
 async function main(): Promise<void> {

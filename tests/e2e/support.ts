@@ -8,6 +8,7 @@ import { DEV_OPENID_KEY } from '../../localcloud/seeds/identities'
 import { ensureDemoMedia } from '../../scripts/demo-media'
 import { extraServiceFactories, startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { staticFilesService } from '../../localcloud/static'
+import { sdkEnv } from '../../localcloud/sdk-env'
 
 const root = path.resolve(__dirname, '../..')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -22,11 +23,7 @@ export interface E2E {
 
 /** Points this process's `wx-server-sdk` at the test's localcloud, as `npm start` does for its own. */
 function pointSdkAt(url: string): void {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'e2e', TENCENTCLOUD_SECRETKEY: 'e2e', TENCENTCLOUD_SESSIONTOKEN: 'e2e',
-    TENCENTCLOUD_REGION: 'ap-shanghai', TCB_ENV: 'local-env', SCF_NAMESPACE: 'local-env', TENCENTCLOUD_RUNENV: 'SCF',
-  })
+  Object.assign(process.env, sdkEnv(url, { openid: '' }))
 }
 
 /**

@@ -4,7 +4,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { sdkEnv } from '../../localcloud/sdk-env'
 import { startLocalCloud, type LocalCloud, type StartOptions } from '../../localcloud/server'
+
+export { sdkEnv }
 
 export interface TestCloud extends LocalCloud {
   dataDir: string
@@ -21,24 +24,6 @@ export async function startTestCloud(options: Partial<StartOptions> = {}): Promi
       await cloud.close()
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
-  }
-}
-
-/** The SCF environment the SDK expects inside a cloud function, pointed at `url`. */
-export function sdkEnv(url: string, identity: { openid?: string; appid?: string; env?: string } = {}): Record<string, string> {
-  const env = identity.env ?? 'local-env'
-  return {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-    TENCENTCLOUD_SESSIONTOKEN: 'local-session-token',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_ENV: env,
-    SCF_NAMESPACE: env,
-    TENCENTCLOUD_RUNENV: 'SCF',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_OPENID: identity.openid ?? 'o-test-user',
-    WX_APPID: identity.appid ?? 'wx-local-app',
   }
 }
 
