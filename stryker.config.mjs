@@ -22,6 +22,9 @@ export default {
       displayName: undefined,
       testTimeout: jestConfig.testTimeout,
       testMatch: [...unit.testMatch, ...(handlers ? handlers.testMatch : [])],
+      // a mutant is decided by its first failing test: skip the rest, and run the fast unit tests first
+      testEnvironment: './tests/support/mutation-env.js',
+      testSequencer: '<rootDir>/tests/support/mutation-sequencer.js',
     },
     // each mutant runs only the test files that import its source, filtered to the tests that reached it
     enableFindRelatedTests: true,
