@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import devConfig from './dev'
+import { landingShell } from './landing-shell'
 import { PreloadFirstPagePlugin } from './preload-first-page'
 import prodConfig from './prod'
 
@@ -44,6 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // the landing page as static HTML, on screen before the scripts arrive (see landing-shell.ts)
+      htmlPluginOption: { landingShell: landingShell() },
       webpackChain(chain) {
         // the landing page downloads beside app.js instead of after it (see the plugin)
         chain.plugin('preloadFirstPage').use(PreloadFirstPagePlugin, [path.resolve(__dirname, '..', sourceRoot, 'pages/index/index')])

@@ -13,6 +13,18 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
 }
 
+/**
+ * The landing page's words. The H5 build also draws them, as static HTML, before its scripts
+ * have loaded (config/landing-shell.ts), so both read them from here.
+ */
+export const LANDING = {
+  headline: '亲亲宝贝 · 妈妈圈',
+  caption: '真实妈妈的信任社群',
+  apply: '申请加入妈妈圈',
+  introTitle: '这里是什么样的社群',
+  intro: '亲亲宝贝妈妈圈是一个经过审核的真实妈妈社群：每天的育儿干货、专家答疑、宝宝成长日记，还有只对会员开放的放心好物接龙。',
+} as const
+
 /** The community's promises, shown to visitors before they apply. */
 export const PROMISES = [
   { title: '每罐可溯源', text: '每一罐都有溯源码，报关单、质检报告直播前公开' },

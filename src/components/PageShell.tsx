@@ -1,9 +1,12 @@
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useLayoutEffect, type ReactNode } from 'react'
 import { DevBar } from './dev/DevBar'
+import { dropLandingShell } from './landing-shell'
 
 /** Every page's frame; on the H5 development build it carries the identity picker. */
 export function PageShell(props: { children: ReactNode }) {
+  // before paint: the static landing and the first page are never on screen together
+  useLayoutEffect(dropLandingShell, [])
   return (
     <View>
       <DevBar />

@@ -3,12 +3,13 @@ import type { ApplyInput, ListInput, ReviewInput } from '../../domain/schemas/me
 import Taro from '@tarojs/taro'
 import type { MemberStatus, Role } from '../../domain/roles'
 import { call } from './cloud'
+import { LAST_STATUS_KEY } from './first-screen'
 
 // Her status as this device last heard it, so the landing page can draw the apply button before
 // the first answer instead of after a round trip. Only 'visitor' (or nothing heard yet) is drawn
 // early; any other status waits for the answer. Storage is per WeChat user on weapp; on H5 the dev
-// identity picker forgets it when it switches.
-const STATUS_KEY = 'last-member-status'
+// identity picker forgets it when it switches. The H5 page's static landing reads it too.
+const STATUS_KEY = LAST_STATUS_KEY
 
 function rememberStatus(status: MemberStatus): void {
   try {

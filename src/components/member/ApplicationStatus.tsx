@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { LANDING } from '../../../domain/labels'
 import type { MeView } from '../../../domain/member'
 import { chinaDay } from '../../../domain/time'
 import { Button, Card } from '../ui'
@@ -43,7 +44,7 @@ export function ApplicationStatus(props: { me: MeView; today?: string }) {
   }
   return (
     <Button block onClick={goApply}>
-      申请加入妈妈圈
+      {LANDING.apply}
     </Button>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { LANDING } from '../../../domain/labels'
 import type { MeView } from '../../../domain/member'
 import { PageShell } from '../../components/PageShell'
 import { PostFeedList, useFeed } from '../../components/content/PostFeed'
@@ -76,9 +77,9 @@ export default function HomePage() {
   return (
     <PageShell>
       <View>
-        <Text className='headline'>亲亲宝贝 · 妈妈圈</Text>
+        <Text className='headline'>{LANDING.headline}</Text>
         <View>
-          <Text className='caption'>真实妈妈的信任社群</Text>
+          <Text className='caption'>{LANDING.caption}</Text>
         </View>
       </View>
       {me.loading && !data && !early ? <Loading /> : null}
