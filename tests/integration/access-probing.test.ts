@@ -3,22 +3,17 @@
 import { ACCESS } from '../../domain/access'
 import { DEFAULT_MESSAGES } from '../../domain/errors'
 import { FIELD_LABELS } from '../../domain/schemas/format'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const PENDING = 'o-probe-pending'
 const REJECTED = 'o-probe-rejected'
 const VISITOR = 'o-probe-visitor'
 const MEMBER = 'o-probe-member'
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.seedMember({ openid: PENDING, status: 'pending' })
   await cloud.seedMember({ openid: REJECTED, status: 'rejected' })
   await cloud.seedMember({ openid: MEMBER })
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 const staffActions = Object.entries(ACCESS).filter(([, who]) => who !== 'anyone' && who !== 'member').map(([name]) => name.split('.') as [string, string])

@@ -3,24 +3,18 @@
 import type { ContestView, RankedDiary } from '../../domain/content'
 import { TEMPLATE_IDS } from '../../domain/notifications'
 import { countOf, errorOf, LEADER, LEADER_2, MOTHER, MOTHER_2, photo, seedCast } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
-
-let cloud: TestCloud
+import { useCloud } from './support'
 
 const MOTHER_3 = 'o-close-mother-3'
 const MOTHER_4 = 'o-close-mother-4'
 const FANS = ['o-fan-1', 'o-fan-2', 'o-fan-3', 'o-fan-4']
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await seedCast(cloud)
   await cloud.seedMember({ openid: MOTHER_3, nickname: '果果妈妈' })
   await cloud.seedMember({ openid: MOTHER_4, nickname: '乐乐妈妈' })
   for (const openid of FANS) await cloud.seedMember({ openid })
   await cloud.setClock('2026-11-20T10:00:00+08:00')
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 const content = <T = unknown>(openid: string, data: Record<string, unknown>) => cloud.ok<T>('content', data, openid)

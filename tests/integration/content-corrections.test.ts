@@ -3,16 +3,10 @@
 import type { DiaryView, PostView, QuestionView, RankedDiary } from '../../domain/content'
 import type { Page } from '../../domain/member'
 import { countOf, errorOf, LEADER, LEADER_2, MOTHER, MOTHER_2, PENDING, photo, seedCast } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await seedCast(cloud)
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 const content = <T = unknown>(openid: string, data: Record<string, unknown>) => cloud.ok<T>('content', data, openid)

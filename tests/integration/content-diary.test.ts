@@ -2,16 +2,10 @@
 import type { ContestView, DiaryView, RankedDiary } from '../../domain/content'
 import type { Page } from '../../domain/member'
 import { countOf, errorOf, LEADER, MOTHER, MOTHER_2, photo, seedCast } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await seedCast(cloud)
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 const postDiary = (openid: string, data: Record<string, unknown>) => cloud.ok<{ id: string }>('content', { action: 'postDiary', ...data }, openid)

@@ -2,16 +2,10 @@
 import type { PostView, QuestionView } from '../../domain/content'
 import type { Page } from '../../domain/member'
 import { countOf, errorOf, LEADER, LEADER_2, MOTHER, MOTHER_2, PENDING, seedCast, VISITOR } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await seedCast(cloud)
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 describe('access', () => {

@@ -9,21 +9,16 @@ import { actions as traceActions } from '../../cloudfunctions/trace/index'
 import { traceSchemas } from '../../domain/schemas/trace'
 import { countOf, photo } from './content-helpers'
 import { contextFor, crashOnFirstWrite, SIMULATED_CRASH } from './in-process'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const AUTHOR = 'o-crash-author'
 const FAN = 'o-crash-fan'
 const ADMIN = 'o-crash-admin'
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.seedMember({ openid: AUTHOR, nickname: '作者妈妈' })
   await cloud.seedMember({ openid: FAN, nickname: '粉丝妈妈' })
   await cloud.seedMember({ openid: ADMIN, roles: ['admin'], nickname: '管理员' })
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 const diaryOf = async (id: string) => (await cloud.db.collection('diaries').doc(id).get()).data as { likeCount: number; rankedLikes: number }

@@ -2,9 +2,8 @@
 // real wx-server-sdk, and the `live` function's own timer trigger firing as the clock moves.
 import { TEMPLATE_IDS } from '../../domain/notifications'
 import { MAX_CODES_PER_CHUNK } from '../../domain/trace'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const LEADER = 'o-it-live-leader'
 const MOTHER = 'o-it-live-mother'
 const MOTHER_2 = 'o-it-live-mother-2'
@@ -13,15 +12,11 @@ const START = '2026-11-21T20:00:00+08:00'
 let seq = 0
 const rid = () => `req-it-live-${String(++seq).padStart(5, '0')}`
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-20T10:00:00+08:00')
   await cloud.seedMember({ openid: LEADER, roles: ['leader'], nickname: '王团长' })
   await cloud.seedMember({ openid: MOTHER, tags: ['0-6月'], nickname: '小雨妈妈' })
   await cloud.seedMember({ openid: MOTHER_2, tags: ['0-6月'], nickname: '豆豆妈妈' })
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 test('the timer sends the reminder ten minutes before the start, once per mother, and records every send and refusal', async () => {

@@ -1,7 +1,6 @@
 import { TEMPLATE_IDS } from '../../domain/notifications'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const LEADER = 'o-leader-a'
 const LEADER_B = 'o-leader-b'
 
@@ -16,14 +15,10 @@ const application = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-28T10:00:00+08:00')
   await cloud.seedMember({ openid: LEADER, roles: ['leader'] })
   await cloud.seedMember({ openid: LEADER_B, roles: ['leader'] })
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 describe('member.apply', () => {

@@ -1,20 +1,15 @@
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const LEADER = 'o-dir-leader'
 const ADMIN = 'o-dir-admin'
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-28T10:00:00+08:00')
   await cloud.seedMember({ openid: LEADER, roles: ['leader'], nickname: '阿敏团长' })
   await cloud.seedMember({ openid: ADMIN, roles: ['admin'], nickname: '管理员' })
   await cloud.seedMember({ openid: 'o-dir-1', nickname: '小雨妈妈', phone: '13900001111', babyBirthDate: '2026-08-01', tags: ['0-6月'], autoTags: ['0-6月'] })
   await cloud.seedMember({ openid: 'o-dir-2', nickname: '豆豆妈', phone: '13900002222', babyBirthDate: '2025-06-01', tags: ['1-3岁'], autoTags: ['1-3岁'] })
   await cloud.seedMember({ openid: 'o-dir-3', nickname: '小雨点妈', status: 'pending', tags: [] })
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 type Page = { items: Array<{ openid: string; phoneMasked: string; tags: string[] }>; total: number }

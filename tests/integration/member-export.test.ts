@@ -2,9 +2,8 @@
 // through the real SDK; and the files go with her account.
 import type { MemberExportFiles } from '../../domain/api'
 import { errorOf } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const MOTHER = 'o-exp-mother'
 const OTHER = 'o-exp-other'
 const LEADER = 'o-exp-leader'
@@ -15,8 +14,7 @@ async function fetchText(url: string): Promise<{ status: number; type: string; t
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() }
 }
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-28T10:00:00+08:00')
   await cloud.seedMember({ openid: LEADER, roles: ['leader'], nickname: '王团长' })
   await cloud.seedMember({
@@ -32,9 +30,6 @@ beforeAll(async () => {
   await cloud.ok('content', { action: 'answer', id: q, answer: '八个月左右，从 1/8 个开始' }, LEADER)
   const others = await cloud.ok<{ items: Array<{ id: string; mine: boolean }> }>('content', { action: 'diaries' }, MOTHER)
   await cloud.ok('content', { action: 'like', id: others.items.find((d) => !d.mine)!.id }, MOTHER)
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 describe('member.exportFiles', () => {

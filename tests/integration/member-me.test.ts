@@ -1,14 +1,7 @@
 import { DEFAULT_MESSAGES } from '../../domain/errors'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
-})
-afterAll(async () => {
-  await cloud.close()
-})
+const cloud = useCloud()
 
 test('a visitor with no record is a visitor', async () => {
   const env = await cloud.call('member', { action: 'me' }, 'o-new-visitor')

@@ -1,15 +1,8 @@
 // Roles: the last admin survives any race, staff roles go only to admitted members, and the admin
 // set stays consistent with the bootstrap admin an operator writes by hand.
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
-})
-afterAll(async () => {
-  await cloud.close()
-})
+const cloud = useCloud()
 
 const adminSet = async (): Promise<string[] | null> => {
   const res = await cloud.db.collection('settings').where({ _id: 'admins' }).get()

@@ -1,9 +1,8 @@
 // member.tagsInUse: every tag a leader can filter by or aim a post at, counted on the tags index.
 import type { TagInUse } from '../../domain/member'
 import { errorOf } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const LEADER = 'o-tiu-leader'
 const MOTHER = 'o-tiu-mother'
 /** enough members that reading them would show in the examined-documents counter */
@@ -16,8 +15,7 @@ async function docsExamined(): Promise<number> {
 
 const byTag = (items: TagInUse[]) => Object.fromEntries(items.map((i) => [i.tag, i]))
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-28T10:00:00+08:00')
   await cloud.seedMember({ openid: LEADER, roles: ['leader'], nickname: '王团长' })
   await cloud.seedMember({ openid: MOTHER, nickname: '小雨妈妈', tags: ['0-6月'], autoTags: ['0-6月'] })
@@ -26,9 +24,6 @@ beforeAll(async () => {
     tags: i % 3 === 0 ? ['1-3岁'] : ['0-6月'], autoTags: i % 3 === 0 ? ['1-3岁'] : ['0-6月'], manualTags: [],
   }))
   for (let i = 0; i < docs.length; i += 100) await Promise.all(docs.slice(i, i + 100).map(({ _id, ...data }) => cloud.db.collection('members').doc(_id).set({ data })))
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 test('rule tags with counts and their labels, then manual tags leaders gave, without reading members', async () => {

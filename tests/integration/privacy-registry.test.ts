@@ -5,24 +5,19 @@
 import manifest from '../../domain/collections.manifest.json'
 import { PERSONAL_DATA } from '../../server/privacy'
 import { photo } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
 const ADMIN = 'o-reg-admin'
 const LEADER = 'o-reg-leader'
 const MOTHER = 'o-reg-mother'
 const APPLICANT = 'o-reg-applicant'
 const PEOPLE = [ADMIN, LEADER, MOTHER, APPLICANT]
 
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-20T10:00:00+08:00')
   await cloud.seedMember({ openid: ADMIN, roles: ['admin'], nickname: '管理员' })
   await cloud.seedMember({ openid: LEADER, nickname: '王团长' })
   await cloud.seedMember({ openid: MOTHER, nickname: '小雨妈妈' })
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 type Doc = Record<string, unknown>

@@ -2,17 +2,11 @@
 // RATE_LIMITED for exactly the excess, other members are unaffected, and the next window admits again.
 import { RATE_LIMITS } from '../../domain/rate-limits'
 import { countOf, MOTHER, MOTHER_2, photo, seedCast } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-20T10:00:00+08:00')
   await seedCast(cloud)
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 test('a burst of questions over the hourly limit: exactly the excess is RATE_LIMITED, nothing of it stored', async () => {

@@ -1,17 +1,11 @@
 // Every create takes the client's requestId: the same id from the same caller answers the same
 // record (a retry after a lost answer stores nothing new); another caller's same id is her own.
 import { countOf, LEADER, LEADER_2, MOTHER, MOTHER_2, photo, seedCast } from './content-helpers'
-import { startCloud, type TestCloud } from './support'
+import { useCloud } from './support'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
+const cloud = useCloud(async () => {
   await cloud.setClock('2026-11-20T10:00:00+08:00')
   await seedCast(cloud)
-})
-afterAll(async () => {
-  await cloud.close()
 })
 
 const CREATES: { action: string; collection: string; by: [string, string]; input: Record<string, unknown> }[] = [

@@ -100,3 +100,19 @@ export async function startCloud(): Promise<TestCloud> {
   }
   return cloud
 }
+
+/**
+ * One cloud for the whole test file: started before its tests (then `prepare` runs, e.g. to seed
+ * members) and closed after them. The object is filled in `beforeAll`: use it inside tests and hooks.
+ */
+export function useCloud(prepare?: () => Promise<void>): TestCloud {
+  const cloud = {} as TestCloud
+  beforeAll(async () => {
+    Object.assign(cloud, await startCloud())
+    await prepare?.()
+  })
+  afterAll(async () => {
+    await cloud.close?.()
+  })
+  return cloud
+}
