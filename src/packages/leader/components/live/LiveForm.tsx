@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { EVIDENCE_KINDS, EVIDENCE_LABELS, SCENE_LABELS, SCENES, type EvidenceKind, type LiveView } from '../../../../../domain/live'
-import { chinaDay } from '../../../../../domain/time'
+import { addDays, chinaDay } from '../../../../../domain/time'
 import { Banner } from '../../../../components/member/Banner'
 import { Chip } from '../../../../components/member/Chip'
 import { Field } from '../../../../components/member/Field'
@@ -84,6 +84,8 @@ export function LiveForm(props: { original?: LiveView; onSaved: (id: string) => 
   const unplaced = Object.entries(errors).filter(([k]) => !shown.has(k)).map(([, m]) => m)
   const errorCount = Object.keys(errors).length
   const today = chinaDay(new Date())
+  // a preview goes out a day ahead: the date picker opens on tomorrow
+  const tomorrow = chinaDay(addDays(new Date(), 1))
 
   return (
     <View className='stack' data-testid='live-form'>
@@ -101,7 +103,7 @@ export function LiveForm(props: { original?: LiveView; onSaved: (id: string) => 
           </Field>
           <Field label='开播时间' hint='提前一天发布，开播前 10 分钟提醒订阅的妈妈' error={errors.startAt} testId='live-start'>
             <View className='m-picker-row'>
-              <Picker mode='date' value={draft.date || today} start={today} onChange={(e) => set('date', String(e.detail.value))}>
+              <Picker mode='date' value={draft.date || tomorrow} start={today} onChange={(e) => set('date', String(e.detail.value))}>
                 <View className={`l-picker${draft.date ? '' : ' l-picker--empty'}`} data-testid='live-date'>
                   <Text>{draft.date ? `📅 ${draft.date}` : '📅 选择日期'}</Text>
                 </View>

@@ -35,6 +35,12 @@ const EMPTY_BATCH: BatchDraft = { batchNo: '', product: '', producedAt: '', expi
 
 const PREVIEW_INVALID = 3
 
+/** The same day two years on (29 February becomes the 28th). */
+function twoYearsAfter(day: string): string {
+  const [y, m, d] = day.split('-')
+  return `${Number(y) + 2}-${m}-${m === '02' && d === '29' ? '28' : d}`
+}
+
 /** How the codes read so far, before anything is sent. */
 function ReadSummary({ read, source }: { read: CodesToImport; source: CodeSource }) {
   if (read.entries === 0) return null
@@ -132,6 +138,8 @@ export function TraceImport() {
 
   const errorCount = Object.keys(errors).length
   const today = chinaDay(new Date())
+  // formula keeps two to three years: the expiry picker opens two years after production
+  const expiryGuess = twoYearsAfter(batch.producedAt || today)
   return (
     <View className='stack' data-testid='trace-import'>
       <Card title='批次信息'>
@@ -149,7 +157,7 @@ export function TraceImport() {
                   <Text>{batch.producedAt ? `🏭 ${batch.producedAt}` : '🏭 生产日期'}</Text>
                 </View>
               </Picker>
-              <Picker mode='date' value={batch.expiresAt || batch.producedAt || today} start={batch.producedAt || undefined} onChange={(e) => set('expiresAt', String(e.detail.value))}>
+              <Picker mode='date' value={batch.expiresAt || expiryGuess} start={batch.producedAt || undefined} onChange={(e) => set('expiresAt', String(e.detail.value))}>
                 <View className={`l-picker${batch.expiresAt ? '' : ' l-picker--empty'}`} data-testid='trace-expires'>
                   <Text>{batch.expiresAt ? `⌛ ${batch.expiresAt}` : '⌛ 保质期至'}</Text>
                 </View>
