@@ -35,6 +35,15 @@ async function open(page: Page, hash: string): Promise<void> {
 
 const visible = (page: Page, testId: string): Locator => page.getByTestId(testId).filter({ visible: true })
 
+/** Waits until the first element matching `selector` has scrolled into the window. */
+async function inView(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = Array.from(document.querySelectorAll(sel)).find((e) => e.getClientRects().length > 0)
+    const box = el?.getBoundingClientRect()
+    return Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight)
+  }, selector)
+}
+
 /** A field's input, found by the label above it. */
 const fieldInput = (page: Page, label: string): Locator =>
   page.locator('.m-field').filter({ has: page.locator('.m-field__label', { hasText: label }), visible: true }).locator('input, textarea').first()
@@ -95,6 +104,8 @@ test('a leader publishes a preview with evidence from the 工作台, then curate
   await visible(leader, 'live-submit').click()
   await leader.getByText(/还有 \d+ 处需要完善/).filter({ visible: true }).waitFor()
   await visible(leader, 'live-title').locator('.m-field__error').waitFor()
+  // the first error is brought into view, not left above the button she tapped
+  await inView(leader, '[data-testid="live-title"] .m-field__error')
   await shot(leader, 'leader-live-form-errors')
 
   await fieldInput(leader, '直播标题').fill(TITLE)
@@ -175,6 +186,14 @@ test('a leader publishes a preview with evidence from the 工作台, then curate
   // the mothers see the picked-and-answered question, never the unread one
   const qa = (await callInPage(mother, 'live', { action: 'qa', liveId })) as { items: { question: string; state: string; answer?: string }[] }
   expect(qa.items).toEqual([expect.objectContaining({ question: first, state: 'answered', answer })])
+
+  // the 工作台 shows the next live with its unread question, one tap from the curation page
+  await open(leader, '/packages/leader/pages/home/index')
+  await leader.getByTestId('inbox-live').getByText('新问题 1').waitFor()
+  await leader.getByTestId('tool-lives-badge').getByText('1 场待开播').waitFor()
+  await shot(leader, 'leader-live-home-after')
+  await leader.getByTestId('inbox-live').click()
+  await leader.getByText(second).filter({ visible: true }).waitFor()
 }, 180_000)
 
 test('a leader imports a batch of pasted codes and sees what was imported, repeated and skipped', async () => {
@@ -201,10 +220,10 @@ test('a leader imports a batch of pasted codes and sees what was imported, repea
   await confirmModal(leader, '有 1 条不是溯源码', 'leader-trace-confirm-skip')
   const report = visible(leader, 'trace-report')
   await report.waitFor()
+  await inView(leader, '[data-testid="trace-report"]')
   await expect(visible(leader, 'trace-report-imported').innerText()).resolves.toBe('4')
   await visible(leader, 'trace-report-repeated').getByText(/重复 1 个，只导入一次：E2E-A00001/).waitFor()
   await visible(leader, 'trace-report-invalid').getByText(/不是溯源码 1 条/).waitFor()
-  await report.scrollIntoViewIfNeeded()
   await shot(leader, 'leader-trace-report')
 
   // more codes for the same batch: one already in it is reported, not stored twice
@@ -212,8 +231,8 @@ test('a leader imports a batch of pasted codes and sees what was imported, repea
   await visible(leader, 'trace-submit').click()
   await visible(leader, 'trace-report-already').getByText(/本批次已导入过 1 个，没有重复导入：E2E-A00004/).waitFor()
   await expect(visible(leader, 'trace-report-imported').innerText()).resolves.toBe('1')
-  await report.getByText(/本批次共 5 个码/).waitFor()
-  await report.scrollIntoViewIfNeeded()
+  await report.getByText(/现在共 5 个码/).waitFor()
+  await inView(leader, '[data-testid="trace-report"]')
   await shot(leader, 'leader-trace-report-again')
 
   // anyone holding a can finds it

@@ -46,7 +46,7 @@ export function CuratedQuestion(props: {
         <Text className='l-q__text'>{q.question}</Text>
         {q.state === 'answered' ? (
           <View className='c-answer'>
-            <Text className='c-answer__by'>{`回答${q.answeredAt ? ` · ${shortTime(q.answeredAt)}` : ''}`}</Text>
+            <Text className='c-answer__by l-block'>{`回答${q.answeredAt ? ` · ${shortTime(q.answeredAt)}` : ''}`}</Text>
             <Text className='c-body'>{q.answer}</Text>
           </View>
         ) : null}

@@ -14,6 +14,7 @@ import { useTagsInUse } from '../../../../hooks/useTagsInUse'
 import { toCloudError } from '../../../../services/cloud'
 import { createLive, updateLive } from '../../../../services/live'
 import { changesOf, checkLive, draftFromLive, EMPTY_LIVE_DRAFT, fieldOfMessage, LIMITS, newEvidence, type FieldErrors, type LiveDraft } from './live-draft'
+import { scrollToFirstError } from './scroll'
 import { UploadBox } from './UploadBox'
 import '../../../../components/content/styles'
 import { TextButton } from './TextButton'
@@ -53,6 +54,7 @@ export function LiveForm(props: { original?: LiveView; onSaved: (id: string) => 
     const checked = checkLive(draft, new Date(), original)
     if (checked.errors) {
       setErrors(checked.errors)
+      scrollToFirstError()
       return
     }
     setErrors({})
@@ -75,8 +77,10 @@ export function LiveForm(props: { original?: LiveView; onSaved: (id: string) => 
       const error = toCloudError(e)
       // a refusal naming a field ("开播时间：应晚于现在") shows at that field
       const field = error.code === 'BAD_INPUT' || error.code === 'CONTENT_REJECTED' ? fieldOfMessage(error.message) : undefined
-      if (field) setErrors({ [field]: error.message })
-      else setServerError(error.message)
+      if (field) {
+        setErrors({ [field]: error.message })
+        scrollToFirstError()
+      } else setServerError(error.message)
     }
   })
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ImportReport } from '../../../../../domain/trace'
 import type { CodesToImport } from '../../../../../domain/trace-input'
-import { Card } from '../../../../components/ui'
+import { Button, Card } from '../../../../components/ui'
 import '../live/live.css'
 
 /** 100000 → "100,000" (the same on every platform, unlike toLocaleString). */
@@ -14,7 +14,7 @@ const sample = (codes: readonly string[]) => (codes.length ? `：${codes.slice(0
  * What an import did: how many codes went in, and every kind of duplicate and skipped entry, each
  * with a few examples — repeats are stored once, codes of another batch are left where they are.
  */
-export function ImportReportCard(props: { report: ImportReport; read: CodesToImport; batchNo: string }) {
+export function ImportReportCard(props: { report: ImportReport; read: CodesToImport; batchNo: string; onNewBatch: () => void }) {
   const { report: r, read } = props
   const repeated = read.repeatedCount + r.duplicates.inRequest.count
   const rows: { key: string; label: string; tone?: 'warn' }[] = [
@@ -29,8 +29,11 @@ export function ImportReportCard(props: { report: ImportReport; read: CodesToImp
     <Card title='导入结果'>
       <View data-testid='trace-report'>
         <View className='l-report__head'>
-          <Text className='l-report__value' data-testid='trace-report-imported'>{thousands(r.imported)}</Text>
-          <Text className='caption'>{`个新码已导入批次 ${props.batchNo}，本批次共 ${thousands(r.batchCodeCount)} 个码`}</Text>
+          <View className='l-report__line'>
+            <Text className='l-report__value' data-testid='trace-report-imported'>{thousands(r.imported)}</Text>
+            <Text className='l-report__unit'>个新码已导入</Text>
+          </View>
+          <Text className='caption'>{`批次 ${props.batchNo} 现在共 ${thousands(r.batchCodeCount)} 个码`}</Text>
         </View>
         {rows.length === 0 ? <Text className='l-report__row'>✅ 没有重复或无效的码</Text> : null}
         {rows.map((row) => (
@@ -38,6 +41,9 @@ export function ImportReportCard(props: { report: ImportReport; read: CodesToImp
             {`${row.tone ? '⚠️' : '🔁'} ${row.label}`}
           </Text>
         ))}
+        <View className='l-actions'>
+          <Button variant='ghost' onClick={props.onNewBatch}>开始新批次</Button>
+        </View>
       </View>
     </Card>
   )

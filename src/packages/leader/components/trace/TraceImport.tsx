@@ -15,6 +15,7 @@ import { toCloudError } from '../../../../services/cloud'
 import { importCodes } from '../../../../services/trace'
 import { pickTextFile } from '../live/files'
 import { errorsOf, type FieldErrors } from '../live/live-draft'
+import { scrollToFirstError, scrollToTop } from '../live/scroll'
 import { TextButton } from '../live/TextButton'
 import { UploadBox } from '../live/UploadBox'
 import { ImportReportCard, thousands } from './ImportReportCard'
@@ -105,7 +106,10 @@ export function TraceImport() {
     if (!batch.qualityReportFileID) found.qualityReportFileID = '质检报告：请上传质检报告'
     if (read.codes.length === 0) found.codes = source === 'paste' ? '溯源码：请粘贴溯源码' : '溯源码：请选择 CSV 文件'
     setErrors(found)
-    if (Object.keys(found).length > 0) return
+    if (Object.keys(found).length > 0) {
+      scrollToFirstError()
+      return
+    }
     if (read.invalid.length > 0) {
       const answer = await Taro.showModal({
         title: `有 ${read.invalid.length} 条不是溯源码`,
@@ -126,6 +130,8 @@ export function TraceImport() {
       // the batch stays filled in: more codes for it are one paste away
       setPasted('')
       setCsv(undefined)
+      // the report is at the top of the page
+      scrollToTop()
       await Taro.showToast({ title: `已导入 ${thousands(report.imported)} 个`, icon: 'none' })
     } catch (e) {
       const error = toCloudError(e)
@@ -142,6 +148,20 @@ export function TraceImport() {
   const expiryGuess = twoYearsAfter(batch.producedAt || today)
   return (
     <View className='stack' data-testid='trace-import'>
+      {result ? (
+        <ImportReportCard
+          report={result.report}
+          read={result.read}
+          batchNo={result.batchNo}
+          onNewBatch={() => {
+            setBatch(() => EMPTY_BATCH)
+            // after the reset: the empty form is not kept as a draft
+            forgetBatch()
+            setResult(undefined)
+            setErrors({})
+          }}
+        />
+      ) : null}
       <Card title='批次信息'>
         <View className='stack'>
           <Field label='批次号' hint='字母、数字、- 或 _，印在罐底' error={errors.batchNo} count={{ value: batch.batchNo, max: 40 }}>
@@ -223,21 +243,6 @@ export function TraceImport() {
       <Button block loading={submit.submitting} onClick={() => void submit.run()} testId='trace-submit'>
         {read.codes.length ? `导入 ${thousands(read.codes.length)} 个溯源码` : '导入溯源码'}
       </Button>
-      {result ? <ImportReportCard report={result.report} read={result.read} batchNo={result.batchNo} /> : null}
-      {result ? (
-        <Button
-          block
-          variant='ghost'
-          onClick={() => {
-            setBatch(() => EMPTY_BATCH)
-            forgetBatch()
-            setResult(undefined)
-            setErrors({})
-          }}
-        >
-          开始新批次
-        </Button>
-      ) : null}
     </View>
   )
 }
