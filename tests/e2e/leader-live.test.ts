@@ -235,7 +235,81 @@ test('a leader imports a batch of pasted codes and sees what was imported, repea
   await inView(leader, '[data-testid="trace-report"]')
   await shot(leader, 'leader-trace-report-again')
 
+  // or a CSV file from the factory: first column, header skipped
+  await leader.getByText('CSV 文件', { exact: true }).click()
+  const csv = Buffer.from('\uFEFF溯源码,生产线\r\nE2E-A00006,1\r\nE2E-A00007,1\r\nE2E-A00005,2\r\n', 'utf8')
+  await upload(leader, visible(leader, 'trace-csv'), { name: '罐码.csv', mimeType: 'text/csv', buffer: csv })
+  await visible(leader, 'trace-read').getByText('读到 3 条：可导入 3 个').waitFor()
+  await visible(leader, 'trace-read').getByText('第一行是表头，已跳过').waitFor()
+  await shot(leader, 'leader-trace-csv')
+  await visible(leader, 'trace-submit').click()
+  await visible(leader, 'trace-report-already').getByText(/本批次已导入过 1 个，没有重复导入：E2E-A00005/).waitFor()
+  await expect(visible(leader, 'trace-report-imported').innerText()).resolves.toBe('2')
+  await report.getByText(/现在共 7 个码/).waitFor()
+
   // anyone holding a can finds it
   const found = await callInPage(leader, 'trace', { action: 'lookup', code: 'e2e-a00003' })
   expect(found).toMatchObject({ found: true, product: 'A2 奶粉 1 段 900g', batch: { batchNo: 'NZ2026-E2E' } })
+}, 120_000)
+
+/** A call through the client gateway as `openid` (setting the scene, not what the test is about). */
+async function callAs(openid: string, fn: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const res = await fetch(`${e2e.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(data) })
+  const env = (await res.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown }
+  if (!env.ok) throw new Error(`${fn}.${String(data.action)}: ${JSON.stringify(env.error)}`)
+  return env.data ?? {}
+}
+
+test('a leader edits a preview, finishes it with its replay, and cancels another after confirming', async () => {
+  const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString()
+  const live = (title: string) => callAs('demo-leader', 'live', { action: 'create', title, host: { name: '阿敏团长' }, scene: 'factory', startAt: tomorrow, products: [{ name: '羊奶粉' }] })
+  const { id: toEdit } = await live('工厂直播：看灌装线')
+  const { id: toCancel } = await live('保税仓直播：看仓储')
+
+  const leader = await pageAs('demo-leader')
+  await open(leader, '/packages/leader/pages/lives/index')
+  await visible(leader, `live-edit-${toEdit as string}`).click()
+  await visible(leader, 'live-form').waitFor()
+  await expect(fieldInput(leader, '直播标题').inputValue()).resolves.toBe('工厂直播：看灌装线')
+  // the date and time pickers are big enough for a thumb, and open on the live's own day
+  const picker = await visible(leader, 'live-date').boundingBox()
+  expect(picker && picker.height).toBeGreaterThanOrEqual(48)
+  await visible(leader, 'live-date').click()
+  await leader.locator('.weui-picker__action:visible', { hasText: '确定' }).waitFor()
+  await shot(leader, 'leader-live-edit-picker')
+  await leader.locator('.weui-picker__action:visible', { hasText: '取消' }).click()
+
+  await fieldInput(leader, '直播标题').fill('工厂直播：看灌装和质检')
+  await visible(leader, 'live-add-product').click()
+  await visible(leader, 'live-product-1').locator('input').first().fill('有机米粉')
+  await shot(leader, 'leader-live-edit')
+  await visible(leader, 'live-submit').click()
+  const edited = leader.locator('.ui-card').filter({ hasText: '工厂直播：看灌装和质检', visible: true })
+  await edited.getByText('商品 2 个', { exact: false }).waitFor()
+
+  await visible(leader, `live-finish-${toEdit as string}`).click()
+  const finish = visible(leader, `finish-${toEdit as string}`)
+  await fieldInput(leader, '回放链接').fill('https://channels.weixin.qq.com/replay/e2e')
+  await finish.getByTestId('highlight-0').locator('input').fill('3 分钟看懂灌装线的无菌流程')
+  await shot(leader, 'leader-live-finish-form')
+  await visible(leader, `finish-submit-${toEdit as string}`).click()
+  await edited.waitFor({ state: 'detached' })
+  await leader.getByRole('tab', { name: '已结束' }).click()
+  const finished = leader.locator('.ui-card').filter({ hasText: '工厂直播：看灌装和质检', visible: true })
+  await finished.getByText('3 分钟看懂灌装线的无菌流程', { exact: false }).waitFor()
+  await finished.getByText('补充回放').waitFor()
+  await shot(leader, 'leader-live-finished')
+
+  await leader.getByRole('tab', { name: '即将开播' }).click()
+  await visible(leader, `live-cancel-${toCancel as string}`).click()
+  await confirmModal(leader, '取消「保税仓直播：看仓储」？', 'leader-live-cancel-confirm')
+  await leader.getByTestId(`live-${toCancel as string}`).filter({ visible: true }).waitFor({ state: 'detached' })
+  await leader.getByRole('tab', { name: '已取消' }).click()
+  const cancelled = leader.locator('.ui-card').filter({ hasText: '保税仓直播：看仓储', visible: true })
+  await cancelled.getByText('已取消').waitFor()
+  // nothing left to do to a cancelled live but read its questions
+  expect(await cancelled.getByText('编辑').count()).toBe(0)
+  await shot(leader, 'leader-live-cancelled')
+  const mine = (await callAs('demo-mother', 'live', { action: 'list' })) as { upcoming: { id: string }[] }
+  expect(mine.upcoming.map((l) => l.id)).not.toContain(toCancel)
 }, 120_000)

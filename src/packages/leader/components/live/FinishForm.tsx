@@ -47,18 +47,22 @@ export function FinishForm(props: { live: LiveView; onDone: () => void; onCancel
       <Field label='回放链接（可选）' hint='视频号回放的 https:// 地址，妈妈们在预告里点开观看'>
         <Input className='m-input' value={replayUrl} maxlength={512} placeholder='https://…' onInput={(e) => setReplayUrl(e.detail.value)} />
       </Field>
-      <Text className='m-field__label'>精彩片段（可选）</Text>
-      {highlights.map((h, i) => (
-        <View key={i} className='l-row'>
-          <View className='row-between'>
-            <Text className='caption'>{`第 ${i + 1} 条`}</Text>
-            <TextButton onClick={() => setHighlights((all) => (all.length > 1 ? all.filter((_, j) => j !== i) : ['']))}>删除</TextButton>
-          </View>
-          <Field label='' count={{ value: h, max: LIMITS.highlight }}>
-            <Input className='m-input' value={h} maxlength={LIMITS.highlight} placeholder='例如：3 分钟讲清奶粉段数怎么选' onInput={(e) => setHighlights((all) => all.map((x, j) => (j === i ? e.detail.value : x)))} />
-          </Field>
+      <Field label='精彩片段（可选）' hint={`每条一句话，最多 ${LIMITS.highlights} 条`}>
+        <View className='stack'>
+          {highlights.map((h, i) => (
+            <View key={i} className='l-row' data-testid={`highlight-${i}`}>
+              <View className='row-between'>
+                <Text className='caption'>{`第 ${i + 1} 条`}</Text>
+                <TextButton onClick={() => setHighlights((all) => (all.length > 1 ? all.filter((_, j) => j !== i) : ['']))}>删除</TextButton>
+              </View>
+              <Input className='m-input' value={h} maxlength={LIMITS.highlight} placeholder='例如：3 分钟讲清奶粉段数怎么选' onInput={(e) => setHighlights((all) => all.map((x, j) => (j === i ? e.detail.value : x)))} />
+              <Text className={`ui-count l-block${h.length >= LIMITS.highlight ? ' ui-count--full' : ''}`}>
+                {h.length >= LIMITS.highlight ? `已到 ${LIMITS.highlight} 字上限` : `${h.length}/${LIMITS.highlight}`}
+              </Text>
+            </View>
+          ))}
         </View>
-      ))}
+      </Field>
       {highlights.length < LIMITS.highlights ? (
         <Button variant='ghost' onClick={() => setHighlights((all) => [...all, ''])}>＋ 添加一条</Button>
       ) : null}

@@ -98,7 +98,7 @@ export function LiveCard(props: { live: LiveView; onChanged: () => void }) {
             ) : null}
             {scheduled ? (
               <Button variant='ghost' loading={cancelling.submitting} onClick={() => void cancelling.run()} testId={`live-cancel-${l.id}`}>
-                取消
+                取消直播
               </Button>
             ) : null}
           </View>

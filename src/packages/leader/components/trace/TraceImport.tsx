@@ -215,7 +215,7 @@ export function TraceImport() {
           ) : (
             <Field label='CSV 文件' hint='第一列是溯源码，第一行可以是表头；10 万个码也可以一次导入' error={errors.codes}>
               {csv ? (
-                <View className='l-row row-between'>
+                <View className='l-file row-between'>
                   <Text className='l-file-name'>{`📄 ${csv.name}`}</Text>
                   <TextButton onClick={() => void chooseCsv()}>换一个</TextButton>
                 </View>
