@@ -5,7 +5,6 @@
 import { EVIDENCE_LABELS, type EvidenceKind, type LiveView, type Scene } from '../../../../../domain/live'
 import { describeIssues, FIELD_LABELS, type IssueLike } from '../../../../../domain/schemas/format'
 import { liveSchemas, type CreateLiveInput, type UpdateLiveInput } from '../../../../../domain/schemas/live'
-import { chinaDeadline } from '../content/ContestForm'
 
 export interface ProductDraft {
   name: string
@@ -55,6 +54,9 @@ export const EMPTY_LIVE_DRAFT: LiveDraft = {
 
 export const LIMITS = { title: 30, hostName: 20, hostIntro: 40, product: 30, products: 20, evidenceTitle: 30, evidence: 20, tags: 10, highlight: 60, highlights: 10 } as const
 
+/** The start as the leader means it: a day and a time in China. */
+export const chinaTime = (date: string, time: string) => `${date}T${time}:00+08:00`
+
 /** "2026-12-01" and "20:00" in China time for an ISO instant. */
 export function chinaParts(iso: string): { date: string; time: string } {
   const shifted = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString()
@@ -93,7 +95,7 @@ export function toLiveInput(d: LiveDraft): CreateFields {
     title: d.title.trim(),
     host: { name: d.hostName.trim(), ...(d.hostPhotoFileID ? { photoFileID: d.hostPhotoFileID } : {}), ...(intro ? { intro } : {}) },
     scene: d.scene as Scene,
-    startAt: d.date ? chinaDeadline(d.date, d.time) : '',
+    startAt: d.date ? chinaTime(d.date, d.time) : '',
     // a row left blank is not a product
     products: d.products
       .filter((p) => p.name.trim() || p.chainId.trim())
