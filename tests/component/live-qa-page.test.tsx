@@ -120,3 +120,17 @@ test('a question another leader answered first is explained, and the list refres
   expect(modals.at(-1)).toMatchObject({ title: '这个问题已处理', content: '这个问题已经回答过了' })
   expect(screen.queryByTestId('q-q1')).toBeNull()
 })
+
+test('a finished live is read once, not watched: no polling once it takes no more questions', async () => {
+  respondByAction({
+    'member.me': leader,
+    'live.get': { ...live, phase: 'finished' },
+    'live.questions': (data) => ({ items: questions.filter((q) => q.state === data.state), total: 1, page: 1, pageSize: 20 }),
+  })
+  render(<LeaderLiveQaPage />)
+  await settle()
+  expect(screen.getByText('直播已结束或已取消，不再接收新问题')).toBeTruthy()
+  const reads = callsTo('live', 'questions').length
+  await tick(LIVE_QA_POLL_MS * 3)
+  expect(callsTo('live', 'questions').length).toBe(reads)
+})

@@ -44,8 +44,9 @@ function onH5Visibility(listener: (visible: boolean) => void): () => void {
  * One live's questions in one state, oldest first, refreshed every LIVE_QA_POLL_MS while the page is
  * visible. A refresh re-reads the pages already shown and swaps the items in place (same keys), so
  * the list does not jump, and what she is typing (kept by the page, by question) stays put.
+ * `poll: false` (a live that takes no more questions) loads once and on a pull.
  */
-export function useLiveQuestions(liveId: string, state: LiveQuestionState): LiveQuestions {
+export function useLiveQuestions(liveId: string, state: LiveQuestionState, options: { poll: boolean } = { poll: true }): LiveQuestions {
   const [items, setItems] = useState<LiveQuestionStaffView[]>([])
   const [total, setTotal] = useState(0)
   const [newCount, setNewCount] = useState<number | null>(null)
@@ -108,11 +109,12 @@ export function useLiveQuestions(liveId: string, state: LiveQuestionState): Live
   useDidHide(() => setVisible(false))
   useEffect(() => onH5Visibility(setVisible), [])
 
+  const poll = options.poll
   useEffect(() => {
-    if (!visible) return
+    if (!visible || !poll) return
     const timer = setInterval(refresh, LIVE_QA_POLL_MS)
     return () => clearInterval(timer)
-  }, [visible, refresh])
+  }, [visible, poll, refresh])
 
   const loadMore = useCallback(() => {
     if (loadingMore) return

@@ -36,7 +36,9 @@ export default function LeaderLiveQaPage() {
   const me = useCloudQuery(fetchMe)
   const live = useCloudQuery(() => fetchLive(liveId), [liveId])
   const [state, setState] = useState<LiveQuestionState>('new')
-  const queue = useLiveQuestions(liveId, state)
+  // questions come in before and during the live only: afterwards the record is read, not watched
+  const askable = !live.data || live.data.phase === 'upcoming' || live.data.phase === 'onAir'
+  const queue = useLiveQuestions(liveId, state, { poll: askable })
   usePullToRefresh(queue.refresh, queue.refreshing)
   // answers being typed, by question: they outlive a refresh of the list and a change of tab
   const [answers, setAnswers] = useState<Record<string, string>>({})
@@ -98,7 +100,7 @@ export default function LeaderLiveQaPage() {
             <Text className='caption'>{`${shortTime(live.data.startAt)} 开播 · 主播 ${live.data.host.name}`}</Text>
           </View>
           <View>
-            <Text className='caption'>{`每 ${LIVE_QA_POLL_MS / 1000} 秒自动刷新，新问题按提问先后排列`}</Text>
+            <Text className='caption'>{askable ? `每 ${LIVE_QA_POLL_MS / 1000} 秒自动刷新，新问题按提问先后排列` : '直播已结束或已取消，不再接收新问题'}</Text>
           </View>
         </Card>
       ) : null}
