@@ -48,6 +48,7 @@ export const ACCESS = {
   'live.cancel': 'leader',
   'live.finish': 'leader',
   'live.list': 'member',
+  'live.byStatus': 'leader',
   'live.get': 'member',
   'live.remind': 'member',
   'live.ask': 'member',

@@ -14,7 +14,8 @@ import type {
 
 import type { LiveQuestionStaffView, LiveQuestionState, LiveQuestionView, LiveView } from './live'
 import type {
-  AskLiveInput, CancelLiveInput, CreateLiveInput, CurateInput, FinishLiveInput, GetLiveInput, LiveQaInput, LiveQuestionsInput, RemindInput, UpdateLiveInput,
+  AskLiveInput, CancelLiveInput, CreateLiveInput, CurateInput, FinishLiveInput, GetLiveInput, LiveQaInput, LiveQuestionsInput, LivesByStatusInput, RemindInput,
+  UpdateLiveInput,
 } from './schemas/live'
 import type { ImportReport, TraceLookupView } from './trace'
 import type { ImportCodesInput, LookupInput } from './schemas/trace'
@@ -101,6 +102,8 @@ export interface Api {
     finish: { input: FinishLiveInput; output: LiveView }
     /** upcoming (soonest first, on-air included), then recent (latest first) */
     list: { input: NoInput; output: { upcoming: LiveView[]; recent: LiveView[] } }
+    /** the leaders' console: one status, cancelled included; scheduled soonest first, the others latest first */
+    byStatus: { input: LivesByStatusInput; output: Page<LiveView> }
     get: { input: GetLiveInput; output: LiveView }
     /** records the one-time consents she just gave; `reminded`: this live's reminder will reach her */
     remind: { input: RemindInput; output: { reminded: boolean; credits: { reminder: number; announce: number } } }

@@ -30,7 +30,8 @@ export interface LiveProduct {
   chainId?: string
 }
 
-export type LiveStatus = 'scheduled' | 'cancelled' | 'finished'
+export const LIVE_STATUSES = ['scheduled', 'finished', 'cancelled'] as const
+export type LiveStatus = (typeof LIVE_STATUSES)[number]
 
 /**
  * A document of `lives`. `announcePending` / `reminderPending` are the timer's to-do flags (an index

@@ -4,7 +4,10 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/leader',
-      pages: ['pages/home/index', 'pages/review/index', 'pages/members/index', 'pages/roles/index', 'pages/posts/index', 'pages/contests/index'],
+      pages: [
+        'pages/home/index', 'pages/review/index', 'pages/members/index', 'pages/roles/index', 'pages/posts/index', 'pages/contests/index',
+        'pages/lives/index', 'pages/live-edit/index', 'pages/live-qa/index', 'pages/trace/index',
+      ],
     },
     { root: 'packages/service', pages: ['pages/home/index'] },
   ],

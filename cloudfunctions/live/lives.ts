@@ -4,7 +4,8 @@ import { AppError } from '../../domain/errors'
 import { canSeeLive, MAX_AHEAD_MS, ON_AIR_MS, RECENT_MS, reminderAtFor, toLiveView, type LiveRecord } from '../../domain/live'
 import { liveSchemas, type UpdateLiveParams } from '../../domain/schemas/live'
 import type { Database } from '../../server/cloud'
-import { findLive, insertLive, listLives, updateLiveIf } from '../../server/collections/lives'
+import { findLive, insertLive, listLives, livesByStatus, updateLiveIf } from '../../server/collections/lives'
+import { toPage } from '../../server/collections/paging'
 import { assertSafeText, SCENE } from '../../server/content-check'
 import { recordIdFor } from '../../server/request-ids'
 import { action, type ActionContext } from '../../server/router'
@@ -162,6 +163,14 @@ export const liveActions = {
         recentSince: new Date(now.getTime() - RECENT_MS),
       })
       return { upcoming: upcoming.map((l) => toLiveView(l, now)), recent: recent.map((l) => toLiveView(l, now)) }
+    },
+  }),
+
+  byStatus: action({
+    input: liveSchemas.byStatus,
+    handler: async (input, ctx) => {
+      const now = ctx.now()
+      return toPage(await livesByStatus(ctx.db, input.status, input), input, (l) => toLiveView(l, now))
     },
   }),
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EVIDENCE_KINDS, QUESTION_STATES, SCENES } from '../live'
+import { EVIDENCE_KINDS, LIVE_STATUSES, QUESTION_STATES, SCENES } from '../live'
 import { docId, isoDateTime, line, page, pageSize, paragraph, requestId, tagName } from './common'
 
 // a cloud storage file id as wx.cloud.uploadFile answers it
@@ -63,6 +63,8 @@ export const liveSchemas = {
   cancel: z.object({ id: docId }).strict(),
   finish: z.object({ id: docId, replayUrl: replayUrl.optional(), highlights: highlights.optional() }).strict(),
   list: z.object({}).strict(),
+  /** the leaders' console: every live in one status, cancelled ones included */
+  byStatus: z.object({ status: z.enum(LIVE_STATUSES, { message: '状态只能是 scheduled、finished 或 cancelled' }), page, pageSize }).strict(),
   get: z.object({ id: docId }).strict(),
   remind: z.object({
     liveId: docId,
@@ -84,6 +86,7 @@ export type CreateLiveInput = z.input<typeof liveSchemas.create>
 export type UpdateLiveInput = z.input<typeof liveSchemas.update>
 export type CancelLiveInput = z.input<typeof liveSchemas.cancel>
 export type FinishLiveInput = z.input<typeof liveSchemas.finish>
+export type LivesByStatusInput = z.input<typeof liveSchemas.byStatus>
 export type GetLiveInput = z.input<typeof liveSchemas.get>
 export type RemindInput = z.input<typeof liveSchemas.remind>
 export type AskLiveInput = z.input<typeof liveSchemas.ask>

@@ -1,6 +1,7 @@
 import type { Database } from '../cloud'
 import type { LiveRecord } from '../../domain/live'
 import { findById, insertOnce } from './documents'
+import { readPage, type PageRequest, type PageResult } from './paging'
 
 export const LIVES = 'lives'
 
@@ -51,6 +52,15 @@ export async function listLives(db: Database, visibleTags: string[] | null, boun
     ),
   ])
   return { upcoming, recent }
+}
+
+/**
+ * The leaders' console: every live in one status (cancelled ones too, which no member list shows),
+ * on the `status_startAt` index. Scheduled soonest first, so one left unfinished after it aired
+ * tops the list; finished and cancelled latest first.
+ */
+export function livesByStatus(db: Database, status: LiveRecord['status'], page: PageRequest): Promise<PageResult<LiveRecord>> {
+  return readPage<LiveRecord>(db.collection(LIVES).where({ status }), [['startAt', status === 'scheduled' ? 'asc' : 'desc']], page)
 }
 
 /** Applies a leader's edit while the live is in one of `statuses`; false when it is not (gone, or cancelled). */

@@ -8,6 +8,9 @@ import { submitOnce } from './request-id'
 
 export const fetchLives = () => call('live', 'list', {})
 
+/** The leaders' console: one status, cancelled ones included, page by page. */
+export const fetchLivesByStatus = (status: 'scheduled' | 'finished' | 'cancelled') => (page: number, pageSize = 20) => call('live', 'byStatus', { status, page, pageSize })
+
 export const fetchLive = (id: string) => call('live', 'get', { id })
 
 export const createLive = (input: Omit<CreateLiveInput, 'requestId'>) => submitOnce((requestId) => call('live', 'create', { ...input, requestId }))

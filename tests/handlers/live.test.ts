@@ -105,6 +105,33 @@ describe('creating and reading lives', () => {
   })
 })
 
+describe('the leaders\' console', () => {
+  test('byStatus lists every live in one status, cancelled ones too; scheduled soonest first, the others latest first; members are refused', async () => {
+    const later = await h.ok<{ id: string }>(main, liveInput({ title: '控制台-后一场', startAt: '2026-12-05T20:00:00+08:00' }), LEADER)
+    const sooner = await h.ok<{ id: string }>(main, liveInput({ title: '控制台-前一场', startAt: '2026-11-30T20:00:00+08:00' }), LEADER)
+    const gone1 = await h.ok<{ id: string }>(main, liveInput({ title: '控制台-取消甲', startAt: '2026-12-02T20:00:00+08:00', targetTags: ['1-3岁'] }), LEADER)
+    const gone2 = await h.ok<{ id: string }>(main, liveInput({ title: '控制台-取消乙', startAt: '2026-12-03T20:00:00+08:00' }), LEADER)
+    await h.ok(main, { action: 'cancel', id: gone1.id }, LEADER)
+    await h.ok(main, { action: 'cancel', id: gone2.id }, LEADER)
+
+    const page = (status: string, extra: Record<string, unknown> = {}) => h.ok<Page<Live>>(main, { action: 'byStatus', status, ...extra }, LEADER)
+    const scheduled = (await page('scheduled', { pageSize: 50 })).items.filter((l) => l.title.startsWith('控制台-'))
+    expect(scheduled.map((l) => l.id)).toEqual([sooner.id, later.id])
+    const cancelled = await page('cancelled', { pageSize: 50 })
+    const mine = cancelled.items.filter((l) => l.title.startsWith('控制台-'))
+    expect(mine.map((l) => [l.id, l.phase])).toEqual([[gone2.id, 'cancelled'], [gone1.id, 'cancelled']])
+    expect(cancelled.total).toBe(cancelled.items.length)
+    // paged: one at a time, the total still counts them all
+    const first = await page('cancelled', { page: 1, pageSize: 1 })
+    expect(first.items).toHaveLength(1)
+    expect(first.total).toBe(cancelled.total)
+
+    expect(await h.call(main, { action: 'byStatus', status: 'scheduled' }, MOTHER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(main, { action: 'byStatus', status: 'scheduled' }, VISITOR)).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } })
+    expect(await h.call(main, { action: 'byStatus', status: 'gone' }, LEADER)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+})
+
 describe('announcement and reminder', () => {
   let liveId = ''
   const start = Date.parse(START)

@@ -21,6 +21,7 @@ let handler: CallFunction = async () => ({ result: { ok: false, error: { code: '
 let modalAnswer = true
 let subscribeAnswer: () => Promise<Record<string, string>> = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
 let showHandlers: (() => void)[] = []
+let hideHandlers: (() => void)[] = []
 
 export function respondWith(fn: CallFunction): void {
   handler = fn
@@ -40,6 +41,11 @@ export function showPage(): void {
   for (const fn of showHandlers) fn()
 }
 
+/** Fires the page's useDidHide callbacks, as when another page opens on top or the app goes to the background. */
+export function hidePage(): void {
+  for (const fn of hideHandlers) fn()
+}
+
 /** local storage as Taro's sync calls see it (drafts) */
 export const storage = new Map<string, unknown>()
 /** the page's query, as `useRouter().params` answers it */
@@ -55,6 +61,7 @@ export function resetTaro(): void {
   modalAnswer = true
   subscribeAnswer = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
   showHandlers = []
+  hideHandlers = []
 }
 
 function route(kind: (typeof routes)[number]['kind']) {
@@ -116,6 +123,9 @@ const Taro = {
   },
   stopPullDownRefresh: async () => undefined,
   pageScrollTo: async () => undefined,
+  nextTick: (fn: () => void) => {
+    void Promise.resolve().then(fn)
+  },
 }
 
 export function useRouter(): { params: Record<string, string> } {
@@ -137,6 +147,19 @@ export function useDidShow(fn: () => void): void {
     entry()
     return () => {
       showHandlers = showHandlers.filter((h) => h !== entry)
+    }
+  }, [])
+}
+
+/** Page lifecycle hook: fires on every hidePage(). */
+export function useDidHide(fn: () => void): void {
+  const latest = useRef(fn)
+  latest.current = fn
+  useEffect(() => {
+    const entry = () => latest.current()
+    hideHandlers.push(entry)
+    return () => {
+      hideHandlers = hideHandlers.filter((h) => h !== entry)
     }
   }, [])
 }

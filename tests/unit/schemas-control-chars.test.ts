@@ -57,6 +57,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'live.cancel': { id: 'l1' },
   'live.finish': { id: 'l1', replayUrl: 'https://example.com/r', highlights: ['精彩'] },
   'live.list': {},
+  'live.byStatus': { status: 'cancelled', page: 1, pageSize: 10 },
   'live.get': { id: 'l1' },
   'live.remind': { liveId: 'l1', accepted: ['reminder'], requestId: 'req-12345678' },
   'live.ask': { liveId: 'l1', question: '奶粉怎么冲？', requestId: 'req-12345678' },

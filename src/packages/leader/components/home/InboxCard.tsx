@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { shortTime } from '../../../../components/content/format'
 import { Card } from '../../../../components/ui'
 import type { LeaderInbox } from './useLeaderInbox'
 import './home.css'
@@ -23,6 +24,17 @@ export function InboxCard({ inbox }: { inbox: LeaderInbox }) {
           </View>
         ))}
       </View>
+      {inbox.lives?.next ? (
+        <View
+          className='m-row l-inbox__live'
+          role='link'
+          data-testid='inbox-live'
+          onClick={go(`/packages/leader/pages/live-qa/index?id=${inbox.lives.next.id}`)}
+        >
+          <Text className='l-inbox__live-title'>{`📺 ${inbox.lives.next.onAir ? '直播中' : `${shortTime(inbox.lives.next.startAt)} 开播`}：${inbox.lives.next.title}`}</Text>
+          <Text className={`l-inbox__badge${inbox.lives.next.newQuestions > 0 ? ' l-inbox__badge--hot' : ''}`}>{`新问题 ${inbox.lives.next.newQuestions}`}</Text>
+        </View>
+      ) : null}
       {inbox.running.map((c) => (
         <View key={c.id} className='m-row'>
           <Text>🔥 {c.title}</Text>

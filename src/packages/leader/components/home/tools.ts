@@ -17,6 +17,8 @@ export const LEADER_TOOLS: readonly LeaderTool[] = [
   { key: 'answer', icon: '💬', label: '回答提问', hint: '妈妈们的问题，先问先答', url: '/packages/leader/pages/posts/index?tab=answer' },
   { key: 'publish', icon: '📖', label: '发布干货', hint: '育儿干货、专家文章，可按标签推送', url: '/packages/leader/pages/posts/index?tab=publish' },
   { key: 'contests', icon: '🏆', label: '晒娃活动', hint: '发起主题活动，查看排行', url: '/packages/leader/pages/contests/index' },
+  { key: 'lives', icon: '📺', label: '直播预告', hint: '预告、证据、直播问答', url: '/packages/leader/pages/lives/index' },
+  { key: 'trace', icon: '🔍', label: '溯源码', hint: '导入批次和罐底码', url: '/packages/leader/pages/trace/index' },
   { key: 'members', icon: '👩‍👧', label: '会员管理', hint: '按状态、标签查找会员，打标签', url: '/packages/leader/pages/members/index' },
   { key: 'roles', icon: '🔑', label: '角色管理', hint: '授予或收回团长、客服、管理员', url: '/packages/leader/pages/roles/index', only: 'admin' },
 ]

@@ -33,7 +33,7 @@ export default function LeaderHomePage() {
       {inbox.loading && !inbox.data ? <Loading /> : null}
       {inbox.error ? <ErrorState message={inbox.error.message} onRetry={inbox.reload} /> : null}
       {inbox.data ? <InboxCard inbox={inbox.data} /> : null}
-      <ToolGrid tools={toolsFor(me.data.roles)} />
+      <ToolGrid tools={toolsFor(me.data.roles)} badges={{ lives: inbox.data?.lives?.upcoming ? `${inbox.data.lives.upcoming} 场待开播` : undefined }} />
     </PageShell>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '直播问答', enablePullDownRefresh: true })
