@@ -50,6 +50,12 @@ export function startLabel(startAt: Date | number | string, now: Date | number |
   return `${day} ${s.hm}`
 }
 
+/** "12月1日 20:00", China time, for text read later than it was written (a shared chat card). */
+export function startDate(startAt: Date | number | string): string {
+  const s = chinaParts(ms(startAt))
+  return `${s.m}月${s.d}日 ${s.hm}`
+}
+
 export const PHASE_LABELS: Record<LivePhase, string> = {
   upcoming: '即将开播',
   onAir: '直播中',

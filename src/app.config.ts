@@ -7,7 +7,12 @@ export default defineAppConfig({
       pages: ['pages/home/index', 'pages/review/index', 'pages/members/index', 'pages/roles/index', 'pages/posts/index', 'pages/contests/index'],
     },
     { root: 'packages/service', pages: ['pages/home/index'] },
+    // mothers' live previews and the trace lookup: a tap away from home, so home preloads them
+    { root: 'packages/live', pages: ['pages/list/index', 'pages/detail/index', 'pages/trace/index'] },
   ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/live'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#FF7A8A',

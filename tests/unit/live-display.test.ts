@@ -1,4 +1,4 @@
-import { countdownText, countdownTick, evidenceGroups, evidenceImages, evidenceOpen, isAskable, isOver, startLabel, yuan } from '../../domain/live-display'
+import { countdownText, countdownTick, evidenceGroups, evidenceImages, evidenceOpen, isAskable, isOver, startDate, startLabel, yuan } from '../../domain/live-display'
 import type { Evidence } from '../../domain/live'
 import { codeFromScan, codeInputProblem, queryHistory, traceVerdict } from '../../domain/trace-display'
 
@@ -55,6 +55,11 @@ describe('start label, in China time', () => {
     expect(startLabel('2026-12-01T12:00:00Z', now)).toBe('明天 20:00')
     expect(startLabel('2026-12-02T12:00:00Z', now)).toBe('后天 20:00')
     expect(startLabel('2026-11-29T12:00:00Z', now)).toBe('昨天 20:00')
+  })
+
+  test('a shared card names the date itself: "tomorrow" would be wrong by the time it is read', () => {
+    expect(startDate('2026-11-30T16:10:00Z')).toBe('12月1日 00:10')
+    expect(startDate('2027-01-03T12:00:00Z')).toBe('1月3日 20:00')
   })
 
   test('a date further off, with the year when it differs', () => {
