@@ -20,7 +20,6 @@ th{background:#f2f2f2;white-space:nowrap;width:1%}
 .stamp{position:absolute;right:46px;bottom:40px;width:128px;height:128px;border:4px solid rgba(214,40,57,.75);border-radius:50%;color:rgba(214,40,57,.8);display:flex;align-items:center;justify-content:center;text-align:center;font-size:14px;transform:rotate(-14deg);line-height:1.4}
 .mark{position:absolute;left:0;right:0;top:42%;text-align:center;font-size:64px;color:rgba(200,60,80,.10);transform:rotate(-24deg);letter-spacing:12px;pointer-events:none}
 .foot{margin-top:14px;color:#666;font-size:12px}
-.page{min-height:860px}
 `
 
 const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${body}</body></html>`
@@ -57,7 +56,7 @@ const RESULTS: [string, string, string, string][] = [
 ]
 
 export function qualityReportHtml(): string {
-  return page(`<div class="doc page">
+  return page(`<div class="doc">
   <h1>检验报告</h1>
   <div class="sub">报告编号 <span class="num">${B.reportNo}</span></div>
   <table>

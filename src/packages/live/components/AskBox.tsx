@@ -44,7 +44,7 @@ export function AskBox(props: { liveId: string }) {
     }
   })
   return (
-    <Card title='向主播提问'>
+    <Card title='向主播提问' className='l-ask'>
       <Field label='你的问题' hint={`${MIN}–${MAX} 字；团长会挑选问题在直播中回答，不显示提问人`} error={error} testId='live-question' count={{ value: kept.text, max: MAX }}>
         <Textarea
           className='m-input m-input--multi'

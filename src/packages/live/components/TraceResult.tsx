@@ -85,7 +85,7 @@ export function TraceResult(props: { view: TraceLookupView }) {
         <Text className='t-verdict__icon'>⚠️</Text>
         <View className='t-verdict__text'>
           <Text className='t-verdict__title'>{verdict === 'unknown' ? '未查到这个溯源码' : '这个溯源码可能被仿冒'}</Text>
-          <Text>请先核对输入是否与罐底一致</Text>
+          <Text>{verdict === 'unknown' ? '请先核对输入是否与罐底一致' : '很多人查过同一个码，可能是复制到别的罐上了'}</Text>
         </View>
       </View>
       <Text className='t-warn__message'>{view.warning?.message}</Text>
