@@ -67,6 +67,5 @@ export const Picker = (p: Props & { mode?: string; value?: number | string; onCh
   )
 }
 export const Image = (p: Props & { src?: string }) => <img className={p.className} src={p.src} alt='' {...passthrough(p)} />
-export const Video = (p: Props & { src?: string }) => <video className={p.className} src={p.src} {...passthrough(p)} />
 export const ScrollView = View
 export const Navigator = View

@@ -1,4 +1,5 @@
-import { countdownText, countdownTick, evidenceGroups, evidenceImages, evidenceOpen, isAskable, isOver, startDate, startLabel, yuan } from '../../domain/live-display'
+import { evidenceGroups, evidenceImages, evidenceOpen, isAskable, isOver, yuan } from '../../domain/live-display'
+import { countdownText, countdownTick, startDate, startLabel } from '../../domain/live-time'
 import type { Evidence } from '../../domain/live'
 import { codeFromScan, codeInputProblem, queryHistory, traceVerdict } from '../../domain/trace-display'
 

@@ -1,14 +1,21 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { countdownText, countdownTick, startLabel } from '../../../domain/live-display'
+import { countdownText, countdownTick, startLabel } from '../../../domain/live-time'
 import type { LiveView } from '../../../domain/live'
 import { useNow } from '../../hooks/useNow'
+import { call } from '../../services/cloud'
 import { Card } from '../ui'
 import { LIVE_LIST, liveDetail } from './entries'
 import '../content/styles'
 import './live-home.css'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
+
+/**
+ * `live.list` for the home card. Called here rather than through services/live.ts: that client
+ * (reminders, questions, the leaders' actions) would come into the main package with it.
+ */
+export const fetchHomeLives = () => call('live', 'list', {})
 
 /**
  * Home: the next live (title, when, scene, a running countdown), one tap from its preview. With

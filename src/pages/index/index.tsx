@@ -5,7 +5,7 @@ import type { MeView } from '../../../domain/member'
 import { PageShell } from '../../components/PageShell'
 import { PostFeedList, useFeed } from '../../components/content/PostFeed'
 import { QaEntry } from '../../components/content/QaEntry'
-import { NextLiveCard } from '../../components/live/NextLiveCard'
+import { fetchHomeLives, NextLiveCard } from '../../components/live/NextLiveCard'
 import { TraceEntry } from '../../components/live/TraceEntry'
 import { ApplicationStatus } from '../../components/member/ApplicationStatus'
 import { CommunityIntro } from '../../components/member/CommunityIntro'
@@ -19,14 +19,13 @@ import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { useShare } from '../../hooks/useShare'
 import { fetchPost } from '../../services/content'
-import { fetchLives } from '../../services/live'
 import { fetchMe, lastKnownStatus } from '../../services/member'
 import { postShare, sharedItem } from '../../services/share'
 
 /** A member's feed (with the next live, the trace lookup and the Q&A one tap away), or the landing page for everyone else. */
 function MemberHome(props: { shared?: { id: string; title: string } }) {
   const feed = useFeed()
-  const lives = useCloudQuery(fetchLives)
+  const lives = useCloudQuery(fetchHomeLives)
   const sharedId = props.shared?.id
   // the shared post by id: it opens however far down the feed it is
   const sharedPost = useCloudQuery(() => (sharedId ? fetchPost(sharedId) : Promise.resolve(undefined)), [sharedId])

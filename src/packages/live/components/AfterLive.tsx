@@ -1,24 +1,11 @@
 import Taro from '@tarojs/taro'
-import { Text, Video, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import type { LiveView } from '../../../../domain/live'
 import { Button, Card } from '../../../components/ui'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { openLink } from '../../../services/platform'
-import { photoSrc } from '../../../services/storage'
+import { playCloudVideo } from '../services/files'
 import './styles'
-
-/** A replay kept in cloud storage plays in place (H5 needs its temporary URL first). */
-function CloudVideo(props: { fileID: string }) {
-  const [src, setSrc] = useState('')
-  useEffect(() => {
-    let alive = true
-    photoSrc(props.fileID).then((s) => alive && setSrc(s), () => undefined)
-    return () => {
-      alive = false
-    }
-  }, [props.fileID])
-  return src ? <Video className='l-cover' src={src} controls /> : <View className='l-cover' />
-}
 
 /** After the live: the replay and what the host showed, in place of the countdown and the questions box. */
 export function AfterLive(props: { live: LiveView }) {
@@ -30,15 +17,25 @@ export function AfterLive(props: { live: LiveView }) {
       </Card>
     )
   }
-  async function openReplay(url: string) {
-    // weapp opens no outside web page: the link goes to the clipboard for her browser
-    if ((await openLink(url)) === 'clipboard') await Taro.showToast({ title: '回放链接已复制，请在浏览器打开', icon: 'none' })
-  }
+  return <Replay replayUrl={replayUrl} highlights={highlights} />
+}
+
+function Replay(props: { replayUrl?: string; highlights?: string[] }) {
+  const { replayUrl, highlights } = props
+  const play = useSubmit(async () => {
+    if (!replayUrl) return
+    try {
+      if (replayUrl.startsWith('cloud://')) await playCloudVideo(replayUrl)
+      // weapp opens no outside web page: the link goes to the clipboard for her browser
+      else if ((await openLink(replayUrl)) === 'clipboard') await Taro.showToast({ title: '回放链接已复制，请在浏览器打开', icon: 'none' })
+    } catch {
+      await Taro.showToast({ title: '回放暂时打不开，请稍后再试', icon: 'none' })
+    }
+  })
   return (
     <Card title='直播回放'>
-      {replayUrl?.startsWith('cloud://') ? <CloudVideo fileID={replayUrl} /> : null}
-      {replayUrl && !replayUrl.startsWith('cloud://') ? (
-        <Button block testId='live-replay' onClick={() => void openReplay(replayUrl)}>
+      {replayUrl ? (
+        <Button block loading={play.submitting} testId='live-replay' onClick={() => void play.run()}>
           ▶ 看回放
         </Button>
       ) : null}

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { liveSchemas } from '../../../../domain/schemas/live'
+import { liveQuestionText } from '../../../../domain/schemas/live-question'
 import { describeIssues } from '../../../../domain/schemas/format'
 import { messageOf } from '../../../components/content/errors'
 import { Banner } from '../../../components/member/Banner'
@@ -13,7 +13,7 @@ import { askLiveQuestion } from '../../../services/live'
 import './styles'
 
 // the limits are the function's own: the counter stops where the schema does
-const QUESTION = liveSchemas.ask.shape.question
+const QUESTION = liveQuestionText
 const MAX = QUESTION.maxLength ?? 200
 const MIN = QUESTION.minLength ?? 5
 

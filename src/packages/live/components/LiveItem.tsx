@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { countdownText, countdownTick, PHASE_LABELS, startLabel } from '../../../../domain/live-display'
+import { PHASE_LABELS } from '../../../../domain/live-display'
+import { countdownText, countdownTick, startLabel } from '../../../../domain/live-time'
 import type { LiveView } from '../../../../domain/live'
 import { CloudImage } from '../../../components/content/CloudImage'
 import { liveDetail } from '../../../components/live/entries'

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { countdownText, countdownTick, PHASE_LABELS, startLabel } from '../../../../domain/live-display'
+import { PHASE_LABELS } from '../../../../domain/live-display'
+import { countdownText, countdownTick, startLabel } from '../../../../domain/live-time'
 import type { LiveView } from '../../../../domain/live'
 import { useNow } from '../../../hooks/useNow'
 import './styles'

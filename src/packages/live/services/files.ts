@@ -14,3 +14,18 @@ export async function previewImages(fileIDs: string[], current: string): Promise
   const urls = await previewSources(fileIDs)
   await Taro.previewImage({ urls, current: urls[fileIDs.indexOf(current)] ?? urls[0] })
 }
+
+/**
+ * A replay kept in cloud storage: WeChat's full-screen player on weapp (no <Video> in the page, whose
+ * template would weigh on the main package), a new tab on H5.
+ */
+export async function playCloudVideo(fileID: string): Promise<void> {
+  const res = await backend().getTempFileURL({ fileList: [fileID] })
+  const url = res.fileList[0]?.tempFileURL
+  if (!url) throw new Error(`no temp URL for ${fileID}`)
+  if (process.env.TARO_ENV === 'h5') {
+    globalThis.open(url, '_blank')
+    return
+  }
+  await Taro.previewMedia({ sources: [{ url, type: 'video' }] })
+}

@@ -1,5 +1,5 @@
 // What a live preview or a trace result says when shared to a chat, and where opening it lands.
-import { startDate } from '../../../../domain/live-display'
+import { startDate } from '../../../../domain/live-time'
 import type { LiveView } from '../../../../domain/live'
 import type { TraceLookupView } from '../../../../domain/trace'
 import { traceVerdict } from '../../../../domain/trace-display'
