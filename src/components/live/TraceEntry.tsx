@@ -12,7 +12,7 @@ export function TraceEntry() {
         <View className='c-entry__text'>
           <Text className='title'>🔍 查验溯源码</Text>
           <View>
-            <Text className='caption'>扫一扫罐底的码，批次和质检报告一查便知</Text>
+            <Text className='caption'>罐底的溯源码，批次和质检报告一查便知</Text>
           </View>
         </View>
         <Text className='muted c-entry__go'>去查验 ›</Text>

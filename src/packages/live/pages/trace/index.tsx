@@ -67,7 +67,7 @@ export default function TracePage() {
   return (
     <PageShell>
       <Card title='查验溯源码' className='t-form'>
-        <Text className='caption'>每一罐的罐底都印有溯源码，输入或扫码即可查看批次、报关单和质检报告。</Text>
+        <Text className='caption'>{`每一罐的罐底都印有溯源码，${weapp ? '输入或扫码' : '输入'}即可查看批次、报关单和质检报告。`}</Text>
         {sharedCode && !result ? <Banner tone='info'>{`好友分享了溯源码 ${sharedCode}，点「查验」看它的批次和证据`}</Banner> : null}
         <Field label='溯源码' error={problem} testId='trace-code'>
           <View className='m-search'>
