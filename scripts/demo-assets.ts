@@ -3,3 +3,10 @@ import path from 'node:path'
 
 export const GUIDE_PDF_PATH = path.resolve(__dirname, '../assets/guide/feeding-guide-0-3.pdf')
 export const DEMO_PHOTO_PATH = path.resolve(__dirname, '../assets/demo')
+
+/** The demo live's papers in assets/demo/, printed by `npm run build:demo-photos` (scripts/guide/evidence.ts). */
+export const EVIDENCE_FILES = {
+  customs: 'evidence-customs-declaration.png',
+  qualityPage: 'evidence-quality-report.png',
+  qualityReport: 'quality-report-QQ2611A.pdf',
+} as const

@@ -1,9 +1,11 @@
-// What the `npm start` demo keeps in cloud storage: the feeding guide (the lead gift) and a few
-// photos for posts and growth diaries. Uploaded through the real SDK like an operator or a mother
+// What the `npm start` demo keeps in cloud storage: the feeding guide (the lead gift), a few
+// photos for posts and growth diaries, and the live previews and trace batch with their papers
+// (demo-live.ts). Uploaded through the real SDK like an operator or a mother
 // would; every step checks first, so a restart neither duplicates nor overwrites what the demo user changed.
 import fs from 'node:fs'
 import path from 'node:path'
 import { DEMO_PHOTO_PATH, GUIDE_PDF_PATH } from './demo-assets'
+import { ensureDemoLiveAndTrace } from './demo-live'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Cloud = any
@@ -66,5 +68,6 @@ export async function ensureDemoMedia(): Promise<void> {
   const db = cloud.database()
   await ensureGuide(cloud, db)
   await ensurePhotos(cloud, db)
+  await ensureDemoLiveAndTrace(cloud, db)
 }
 

@@ -10,7 +10,12 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/service', pages: ['pages/home/index'] },
+    // mothers' live previews and the trace lookup: a tap away from home, so home preloads them
+    { root: 'packages/live', pages: ['pages/list/index', 'pages/detail/index', 'pages/trace/index'] },
   ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/live'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#FF7A8A',

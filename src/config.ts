@@ -11,3 +11,13 @@ export { TEMPLATE_IDS }
 
 /** Version of the privacy notice shown on the application form; sent with every application. */
 export const PRIVACY_NOTICE_VERSION = 'v1'
+
+/**
+ * Customer service, for a mother whose can fails the trace check (假一赔十): the after-sales phone
+ * line and the service WeChat account. Set your own before building (docs/DEPLOY.md).
+ */
+export const CUSTOMER_SERVICE = {
+  phone: '400-000-0000',
+  wechat: 'qinqin-kefu',
+  hours: '每天 9:00–21:00',
+} as const

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EVIDENCE_KINDS, LIVE_STATUSES, QUESTION_STATES, SCENES } from '../live'
 import { docId, isoDateTime, line, page, pageSize, paragraph, requestId, tagName } from './common'
+import { liveQuestionText } from './live-question'
 
 // a cloud storage file id as wx.cloud.uploadFile answers it
 const fileID = line().regex(/^cloud:\/\/\S+$/, '请先上传文件').max(512)
@@ -26,7 +27,7 @@ const targetTags = z.array(tagName).max(10, '最多选 10 个标签')
 const finderUserName = line().regex(/^sph[A-Za-z0-9_-]{1,60}$/, '视频号 ID 应以 sph 开头')
 const replayUrl = line().max(512).refine((s) => /^https:\/\/\S+$/.test(s) || /^cloud:\/\/\S+$/.test(s), '回放链接应为 https:// 地址或云存储文件')
 const highlights = z.array(line().min(1).max(60, '每条精彩片段最多 60 个字')).max(10, '最多 10 条精彩片段')
-const questionText = paragraph().min(5, '问题至少 5 个字').max(200, '问题最多 200 个字')
+const questionText = liveQuestionText
 const answerText = paragraph().min(1, '请填写回答').max(1000, '回答最多 1000 个字')
 
 /** The live templates a mother can accept in one requestSubscribeMessage call. */

@@ -16,6 +16,8 @@ export const subscribeRequests: string[][] = []
 export const downloads: string[] = []
 export const openedDocuments: { filePath: string; fileType?: string }[] = []
 export const tempUrlRequests: string[][] = []
+export const phoneCalls: string[] = []
+export const previews: { urls: string[]; current?: string }[] = []
 
 let handler: CallFunction = async () => ({ result: { ok: false, error: { code: 'INTERNAL', message: '未设置' } } })
 let modalAnswer = true
@@ -57,7 +59,7 @@ export function setRouterParams(params: Record<string, string>): void {
 export function resetTaro(): void {
   storage.clear()
   routerParams = {}
-  for (const list of [calls, navigations, routes, toasts, modals, clipboard, subscribeRequests, downloads, openedDocuments, tempUrlRequests]) list.length = 0
+  for (const list of [calls, navigations, routes, toasts, modals, clipboard, subscribeRequests, downloads, openedDocuments, tempUrlRequests, phoneCalls, previews]) list.length = 0
   modalAnswer = true
   subscribeAnswer = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
   showHandlers = []
@@ -121,6 +123,13 @@ const Taro = {
   removeStorageSync: (key: string) => {
     storage.delete(key)
   },
+  makePhoneCall: async ({ phoneNumber }: { phoneNumber: string }) => {
+    phoneCalls.push(phoneNumber)
+  },
+  previewImage: async (options: { urls: string[]; current?: string }) => {
+    previews.push(options)
+  },
+  canIUse: () => false,
   stopPullDownRefresh: async () => undefined,
   pageScrollTo: async () => undefined,
   nextTick: (fn: () => void) => {
@@ -136,6 +145,7 @@ export function useRouter(): { params: Record<string, string> } {
 export function usePullDownRefresh(_fn: () => void): void {}
 export function useShareAppMessage(_fn: (res: { from: string; target?: unknown }) => unknown): void {}
 export function useShareTimeline(_fn: () => unknown): void {}
+export function useDidHide(_fn: () => void): void {}
 
 /** Page lifecycle hook: like Taro, fires once when the page first shows, then on every showPage(). */
 export function useDidShow(fn: () => void): void {

@@ -6,6 +6,8 @@ import type { MeView } from '../../../domain/member'
 import { PageShell } from '../../components/PageShell'
 import { PostFeedList, useFeed } from '../../components/content/PostFeed'
 import { QaEntry } from '../../components/content/QaEntry'
+import { fetchHomeLives, NextLiveCard } from '../../components/live/NextLiveCard'
+import { TraceEntry } from '../../components/live/TraceEntry'
 import { ApplicationStatus } from '../../components/member/ApplicationStatus'
 import { CommunityIntro } from '../../components/member/CommunityIntro'
 import { FeedingGuideCard } from '../../components/member/FeedingGuideCard'
@@ -21,17 +23,22 @@ import { fetchPost } from '../../services/content'
 import { fetchMe, lastKnownStatus } from '../../services/member'
 import { postShare, sharedItem } from '../../services/share'
 
-/** A member's feed (with the Q&A one tap away), or the landing page for everyone else. */
+/** A member's feed (with the next live, the trace lookup and the Q&A one tap away), or the landing page for everyone else. */
 function MemberHome(props: { shared?: { id: string; title: string } }) {
   const feed = useFeed()
+  const lives = useCloudQuery(fetchHomeLives)
   const sharedId = props.shared?.id
   // the shared post by id: it opens however far down the feed it is
   const sharedPost = useCloudQuery(() => (sharedId ? fetchPost(sharedId) : Promise.resolve(undefined)), [sharedId])
   const refresh = () => {
     feed.reload()
+    lives.reload()
     sharedPost.reload()
   }
-  useReloadOnShow(feed.reload)
+  useReloadOnShow(() => {
+    feed.reload()
+    lives.reload()
+  })
   usePullToRefresh(refresh, feed.loading)
   useShare((key) => {
     const all = sharedPost.data ? [sharedPost.data, ...feed.items] : feed.items
@@ -41,6 +48,8 @@ function MemberHome(props: { shared?: { id: string; title: string } }) {
   const shared = props.shared ? { ...props.shared, post: sharedPost.data, missing: sharedPost.error?.code === 'NOT_FOUND' } : undefined
   return (
     <>
+      <NextLiveCard lives={lives.data} />
+      <TraceEntry />
       <QaEntry />
       <PostFeedList feed={feed} shared={shared} />
     </>
@@ -98,6 +107,7 @@ export default function HomePage() {
           {/* first thing on the first screen: what she can do next (apply, or where her application stands) */}
           {applicant ? <ApplicationStatus me={applicant} /> : null}
           <CommunityIntro />
+          <TraceEntry />
           <FeedingGuideCard />
         </>
       ) : null}

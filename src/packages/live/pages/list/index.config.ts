@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '直播预告', enablePullDownRefresh: true, enableShareAppMessage: true })

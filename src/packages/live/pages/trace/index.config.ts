@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '溯源查验', enableShareAppMessage: true })
