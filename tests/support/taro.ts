@@ -145,7 +145,6 @@ export function useRouter(): { params: Record<string, string> } {
 export function usePullDownRefresh(_fn: () => void): void {}
 export function useShareAppMessage(_fn: (res: { from: string; target?: unknown }) => unknown): void {}
 export function useShareTimeline(_fn: () => unknown): void {}
-export function useDidHide(_fn: () => void): void {}
 
 /** Page lifecycle hook: like Taro, fires once when the page first shows, then on every showPage(). */
 export function useDidShow(fn: () => void): void {
