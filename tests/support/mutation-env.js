@@ -44,8 +44,9 @@ class MutationRunEnvironment extends TestEnvironment {
       if (event.name === 'test_done') this.note(Object.keys(perTestHits(stryker, fullName(event.test))))
       return
     }
-    const failed =
-      event.name === 'test_fn_failure' || event.name === 'hook_failure' || (event.name === 'test_done' && event.test.errors.length > 0)
+    // not a hook's failure: jest reports it through the tests of its block, which must still run to
+    // carry it (skipped, they would hide it and the mutant would survive)
+    const failed = event.name === 'test_fn_failure' || (event.name === 'test_done' && event.test.errors.length > 0)
     if (failed) stryker.failedMutant = mutant
     if (stryker.failedMutant !== mutant) return
     if (event.name === 'test_start') event.test.mode = 'skip'
