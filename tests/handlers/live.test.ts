@@ -8,6 +8,7 @@ const LEADER = 'o-l-leader'
 const MOTHER = 'o-l-mother' // 0-6月
 const MOTHER_2 = 'o-l-mother-2' // 1-3岁
 const MOTHER_3 = 'o-l-mother-3' // 0-6月, gives consent on our side only
+const MOTHER_4 = 'o-l-mother-4' // 0-6月, for the answers of 提醒我 alone
 const PENDING = 'o-l-pending'
 const VISITOR = 'o-l-visitor'
 const file = (name: string) => `cloud://local-env.local-bucket/live/${name}.jpg`
@@ -57,6 +58,7 @@ beforeAll(async () => {
   await h.seedMember({ openid: MOTHER, tags: ['0-6月'], nickname: '小雨妈妈' })
   await h.seedMember({ openid: MOTHER_2, tags: ['1-3岁'], nickname: '豆豆妈妈' })
   await h.seedMember({ openid: MOTHER_3, tags: ['0-6月'], nickname: '乐乐妈妈' })
+  await h.seedMember({ openid: MOTHER_4, tags: ['0-6月'], nickname: '果果妈妈' })
   await h.seedMember({ openid: PENDING, status: 'pending' })
 })
 afterAll(async () => {
@@ -160,6 +162,22 @@ describe('announcement and reminder', () => {
     const again = await h.ok<{ credits: { announce: number } }>(main, { action: 'remind', liveId, accepted: ['announce'], requestId }, MOTHER_3)
     expect([first.credits.announce, again.credits.announce]).toEqual([1, 1])
     expect(await credits(MOTHER_3, ANNOUNCE)).toBe(1)
+  })
+
+  test('提醒我 answers both counts; accepting the announcement alone signs her up for no reminder', async () => {
+    const signups = async () => (await h.db.collection('liveReminders').where({ openid: MOTHER_4 }).get()).data
+    const first = await h.ok(main, { action: 'remind', liveId, accepted: ['announce'], requestId: rid() }, MOTHER_4)
+    expect(first).toEqual({ reminded: false, credits: { reminder: 0, announce: 1 } })
+    expect(await signups()).toEqual([])
+    // the count she did not accept this time is read back, not reported as 0
+    const second = await h.ok(main, { action: 'remind', liveId, accepted: ['reminder'], requestId: rid() }, MOTHER_4)
+    expect(second).toEqual({ reminded: true, credits: { reminder: 1, announce: 1 } })
+    const [signup] = await signups()
+    expect(signup).toMatchObject({ liveId, openid: MOTHER_4 })
+    // a second tap counts a second consent and keeps her one signup as it was
+    await h.ok(main, { action: 'remind', liveId, accepted: ['reminder', 'announce'], requestId: rid() }, MOTHER_4)
+    expect(await signups()).toEqual([signup])
+    expect([await credits(MOTHER_4, REMINDER), await credits(MOTHER_4, ANNOUNCE)]).toEqual([2, 2])
   })
 
   test('the announcement reaches targeted members with consent once, however often the timer fires', async () => {
