@@ -4,7 +4,7 @@ import { Button, Card, Tag } from '../ui'
 import { Field } from './Field'
 import { TagEditor } from './TagEditor'
 import { babyAge } from './plainTag'
-import './member.css'
+import './styles'
 
 /** What a leader is about to decide, kept by the page so a failed decision loses nothing. */
 export interface ReviewDraft {

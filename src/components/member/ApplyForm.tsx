@@ -13,7 +13,7 @@ import { NeedsPicker } from './NeedsPicker'
 import { PhoneField, type Platform } from './PhoneField'
 import { PrivacyConsent } from './PrivacyConsent'
 import { checkApplication, EMPTY_DRAFT, type ApplicationDraft, type FieldErrors } from './application'
-import './member.css'
+import './styles'
 
 const NICKNAME_MAX = 20
 const CITY_MAX = 20

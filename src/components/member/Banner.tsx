@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import './member.css'
+import './styles'
 
 /** One line of feedback above or below a form; errors are announced. */
 export function Banner(props: { tone: 'error' | 'info' | 'ok'; children: string }) {

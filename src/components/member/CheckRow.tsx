@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import './member.css'
+import './styles'
 
 /** A sentence with a tick box in front, e.g. the privacy consent. */
 export function CheckRow(props: { checked: boolean; onToggle: () => void; children: ReactNode; label: string }) {

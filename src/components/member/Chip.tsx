@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import './member.css'
+import './styles'
 
 /** A tappable choice (a need, a filter, a role); it reads as a checkbox to assistive tech. */
 export function Chip(props: { label: string; selected: boolean; onToggle: () => void; disabled?: boolean }) {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { LANDING, PROMISES } from '../../../domain/labels'
 import { Card } from '../ui'
-import './member.css'
+import './styles'
 
 /** What the community is and what it promises, before she decides to apply. */
 export function CommunityIntro() {

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import '../ui/ui.css'
-import './member.css'
+import './styles'
 
 /** Length as the input's maxlength and the schemas count it, so the counter and the limit agree. */
 export const lengthOf = (text: string) => text.length

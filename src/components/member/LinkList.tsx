@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Card } from '../ui'
-import './member.css'
+import './styles'
 
 export interface LinkItem {
   label: string

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '../ui'
-import './member.css'
+import './styles'
 
 /** The foot of a paged list: "加载更多" while there is more, a quiet end mark otherwise. */
 export function LoadMore(props: { hasMore: boolean; loading: boolean; onMore: () => void; count: number }) {

@@ -6,7 +6,7 @@ import type { MemberFilter } from '../../services/member'
 import { Button } from '../ui'
 import { Chip } from './Chip'
 import { Field } from './Field'
-import './member.css'
+import './styles'
 
 const STATUSES = ['pending', 'member', 'rejected'] as const
 

@@ -4,7 +4,7 @@ import type { MemberSummary } from '../../../domain/member'
 import { Card, Tag } from '../ui'
 import { TagEditor } from './TagEditor'
 import { babyAge, plainTag } from './plainTag'
-import './member.css'
+import './styles'
 
 /** A member in the directory; tapping her name opens the manual tag editor. */
 export function MemberRow(props: {

@@ -9,7 +9,7 @@ import { deleteMyAccount, exportMyFiles } from '../../services/member'
 import { openLink } from '../../services/platform'
 import { colors } from '../../styles/tokens'
 import { Button, Card } from '../ui'
-import './member.css'
+import './styles'
 
 const failed = (e: unknown) => (e instanceof CloudError ? e.message : '操作没有成功，请稍后再试')
 

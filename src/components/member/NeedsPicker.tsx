@@ -2,7 +2,7 @@ import { Input, View } from '@tarojs/components'
 import { NEEDS } from '../../../domain/schemas/member'
 import { Chip } from './Chip'
 import { OTHER_NEED, OTHER_TEXT_MAX } from './application'
-import './member.css'
+import './styles'
 
 /** The needs from the schema's list as chips; ticking 其它 opens a line for her own words. */
 export function NeedsPicker(props: { value: string[]; other: string; onChange: (needs: string[]) => void; onOther: (text: string) => void }) {

@@ -1,6 +1,5 @@
 import { Button as TaroButton, Input, Text, View } from '@tarojs/components'
-import '../ui/ui.css'
-import './member.css'
+import './styles'
 
 export type Platform = 'weapp' | 'h5'
 

@@ -3,7 +3,7 @@ import { ROLE_LABELS, STATUS_LABELS } from '../../../domain/labels'
 import type { MeView } from '../../../domain/member'
 import { Card, Tag } from '../ui'
 import { plainTag } from './plainTag'
-import './member.css'
+import './styles'
 
 /** Her status, her baby's age (computed by the function each time, so it moves as the baby grows) and tags. */
 export function ProfileCard(props: { me: MeView }) {

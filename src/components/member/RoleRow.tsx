@@ -4,7 +4,7 @@ import type { MemberSummary } from '../../../domain/member'
 import { ROLES, type Role } from '../../../domain/roles'
 import { Card } from '../ui'
 import { Chip } from './Chip'
-import './member.css'
+import './styles'
 
 /** A person and her staff roles as toggles; her own admin role is locked (no self lock-out). */
 export function RoleRow(props: { member: MemberSummary; self: boolean; busy: boolean; onToggle: (role: Role) => void }) {

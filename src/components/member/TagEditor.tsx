@@ -4,7 +4,7 @@ import { Button, Tag } from '../ui'
 import { RemovableChip } from './Chip'
 import { lengthOf } from './Field'
 import { plainTag } from './plainTag'
-import './member.css'
+import './styles'
 
 const TAG_MAX = 20
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Card, Tag } from '../../../components/ui'
-import '../../../components/member/member.css'
+import '../../../components/member/styles'
 
 /** What the follow-up console will hold, step by step, so she knows what her day here will be. */
 const STEPS = [
