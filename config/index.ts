@@ -3,6 +3,7 @@ import path from 'node:path'
 import devConfig from './dev'
 import { landingShell } from './landing-shell'
 import { PreloadFirstPagePlugin } from './preload-first-page'
+import { ScriptsAfterFirstPaintPlugin } from './scripts-after-first-paint'
 import prodConfig from './prod'
 
 // One config for both targets. `TARO_APP_CLOUD` decides how the H5 build reaches functions:
@@ -50,6 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // the landing page downloads beside app.js instead of after it (see the plugin)
         chain.plugin('preloadFirstPage').use(PreloadFirstPagePlugin, [path.resolve(__dirname, '..', sourceRoot, 'pages/index/index')])
+        // ...and the static landing page paints before the scripts run (see the plugin)
+        chain.plugin('scriptsAfterFirstPaint').use(ScriptsAfterFirstPaintPlugin)
         // Taro splits only initial chunks: every page that validates a form carried its own copy of
         // zod. One shared async chunk instead, fetched by the pages that need it (never the landing).
         const splitChunks = chain.optimization.get('splitChunks')
