@@ -42,5 +42,5 @@ export default {
   tempDirName: '.stryker-tmp',
   // the sandbox needs the backend, its tests and localcloud, and the app's typed client (unit tests
   // of its request ids import it); not the pages, builds or browser tests
-  ignorePatterns: ['dist', 'src/*', '!src/services', 'bench', 'config', 'reports', 'coverage', '.localcloud', 'tests/component', 'tests/e2e', 'tests/localcloud/*', '!tests/localcloud/support.ts', 'tests/integration'],
+  ignorePatterns: ['dist', '.tmp', 'src/*', '!src/services', 'bench', 'config', 'reports', 'coverage', '.localcloud', 'tests/component', 'tests/e2e', 'tests/localcloud/*', '!tests/localcloud/support.ts', 'tests/integration'],
 }
