@@ -4,14 +4,7 @@
 // in the memory cache. Only the first page is preloaded: it is where every visit starts.
 import path from 'node:path'
 import type { Chunk, Compilation, Compiler, Module } from 'webpack'
-
-/** The parts of html-webpack-plugin used here, taken from the instance Taro configured. */
-interface HtmlPluginClass {
-  getHooks(compilation: Compilation): {
-    alterAssetTagGroups: { tap(name: string, fn: (data: { headTags: unknown[] }) => { headTags: unknown[] }): void }
-  }
-  createHtmlTagObject(tagName: string, attributes: Record<string, string>): unknown
-}
+import { onHtmlTags } from './html-tags'
 
 const NAME = 'PreloadFirstPagePlugin'
 
@@ -40,22 +33,13 @@ export class PreloadFirstPagePlugin {
   constructor(private readonly pageFile: string) {}
 
   apply(compiler: Compiler): void {
-    const html = compiler.options.plugins.find((p) => p?.constructor.name === 'HtmlWebpackPlugin')
-    if (!html) throw new Error(`${NAME}: needs html-webpack-plugin`)
-    const HtmlWebpackPlugin = html.constructor as unknown as HtmlPluginClass
-    compiler.hooks.compilation.tap(NAME, (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(NAME, (data) => {
-        const publicPath = String(compilation.outputOptions.publicPath ?? '')
-        const files = [...new Set(chunksOfPage(compilation, path.resolve(this.pageFile)).flatMap((c) => [...c.files]))]
-        if (files.length === 0) throw new Error(`${NAME}: no chunk holds ${this.pageFile}`)
-        const links = files
-          .filter((f) => /\.(js|css)$/.test(f))
-          .map((f) =>
-            HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: f.endsWith('.css') ? 'style' : 'script', href: publicPath + f }),
-          )
-        data.headTags.unshift(...links)
-        return data
-      })
+    onHtmlTags(compiler, NAME, (data, compilation, tag) => {
+      const publicPath = String(compilation.outputOptions.publicPath ?? '')
+      const files = [...new Set(chunksOfPage(compilation, path.resolve(this.pageFile)).flatMap((c) => [...c.files]))]
+      if (files.length === 0) throw new Error(`${NAME}: no chunk holds ${this.pageFile}`)
+      const links = files.filter((f) => /\.(js|css)$/.test(f)).map((f) => tag('link', { rel: 'preload', as: f.endsWith('.css') ? 'style' : 'script', href: publicPath + f }))
+      data.headTags.unshift(...links)
+      return data
     })
   }
 }

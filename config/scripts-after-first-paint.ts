@@ -5,21 +5,8 @@
 // after the first frame has painted, in their original order, and only once the app's stylesheets
 // have loaded (a script inserted by a script is not held by stylesheets, as a parsed one is). The
 // stylesheets move to the end of <body>: the static page carries its own style and need not wait.
-import type { Compilation, Compiler } from 'webpack'
-
-interface HtmlTag {
-  tagName: string
-  attributes: Record<string, string | boolean | undefined>
-  innerHTML?: string
-}
-
-/** The parts of html-webpack-plugin used here, taken from the instance Taro configured. */
-interface HtmlPluginClass {
-  getHooks(compilation: Compilation): {
-    alterAssetTagGroups: { tap(name: string, fn: (data: { headTags: HtmlTag[]; bodyTags: HtmlTag[] }) => unknown): void }
-  }
-  createHtmlTagObject(tagName: string, attributes: Record<string, string>, innerHTML?: string): HtmlTag
-}
+import type { Compiler } from 'webpack'
+import { onHtmlTags, type HtmlTag } from './html-tags'
 
 const NAME = 'ScriptsAfterFirstPaintPlugin'
 
@@ -42,20 +29,15 @@ Promise.all([painted].concat(styled)).then(function(){srcs.forEach(function(s){v
 
 export class ScriptsAfterFirstPaintPlugin {
   apply(compiler: Compiler): void {
-    const html = compiler.options.plugins.find((p) => p?.constructor.name === 'HtmlWebpackPlugin')
-    if (!html) throw new Error(`${NAME}: needs html-webpack-plugin`)
-    const HtmlWebpackPlugin = html.constructor as unknown as HtmlPluginClass
-    compiler.hooks.compilation.tap(NAME, (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(NAME, (data) => {
-        const all = [...data.headTags, ...data.bodyTags]
-        const srcs = all.filter(isScript).map((t) => String(t.attributes.src))
-        if (srcs.length === 0) throw new Error(`${NAME}: no script to load`)
-        const stylesheets = all.filter(isStylesheet)
-        const kept = (tags: HtmlTag[]) => tags.filter((t) => !isScript(t) && !isStylesheet(t))
-        data.headTags = [...kept(data.headTags), ...srcs.map((href) => HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: 'script', href }))]
-        data.bodyTags = [...kept(data.bodyTags), ...stylesheets, HtmlWebpackPlugin.createHtmlTagObject('script', {}, loader(srcs))]
-        return data
-      })
+    onHtmlTags(compiler, NAME, (data, _compilation, tag) => {
+      const all = [...data.headTags, ...data.bodyTags]
+      const srcs = all.filter(isScript).map((t) => String(t.attributes.src))
+      if (srcs.length === 0) throw new Error(`${NAME}: no script to load`)
+      const kept = (tags: HtmlTag[]) => tags.filter((t) => !isScript(t) && !isStylesheet(t))
+      return {
+        headTags: [...kept(data.headTags), ...srcs.map((href) => tag('link', { rel: 'preload', as: 'script', href }))],
+        bodyTags: [...kept(data.bodyTags), ...all.filter(isStylesheet), tag('script', {}, loader(srcs))],
+      }
     })
   }
 }
