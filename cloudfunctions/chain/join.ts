@@ -7,7 +7,7 @@
 //      are its query; selling, her place in line and counting the request are its write;
 //   2. together: her place read back (`placeOf`: the SDK's update does not answer the document) and
 //      her entry inserted with a fixed `_id` (`recordEntry`).
-// A refused update costs one small read of the chain (and a count) to say why: SOLD_OUT with what is
+// A refused update costs one small read of the chain to say why: SOLD_OUT with what is
 // left, LIMIT_EXCEEDED, CHAIN_CLOSED — or that she already holds some (then the same conditional
 // update for a raise), or that this request was counted already (a resend: the same answer).
 //
@@ -20,7 +20,7 @@ import { AppError } from '../../domain/errors'
 import { chainSchemas, type JoinChainParams } from '../../domain/schemas/chain'
 import { claimRemoval, findEntry, markCancelled, recordEntry, setEntryAddress } from '../../server/collections/chain-entries'
 import {
-  admitNewBuyer, admitRaise, entryKey, heldBy, isCounted, joinState, placeOf, releaseEntry, requestKey, type JoinAttempt,
+  admitNewBuyer, admitRaise, entryKey, heldBy, joinState, placeOf, releaseEntry, requestKey, type JoinAttempt,
 } from '../../server/collections/chains'
 import { assertSafeText, SCENE } from '../../server/content-check'
 import { action, type ActionContext } from '../../server/router'
@@ -64,9 +64,9 @@ async function join(input: JoinChainParams, ctx: ActionContext) {
   for (let round = 0; round < JOIN_ROUNDS; round++) {
     const admitted = raiseLimit === null ? await admitNewBuyer(ctx.db, a) : await admitRaise(ctx.db, a, raiseLimit)
     if (admitted) return finishJoin(ctx, input, a)
-    const [state, counted] = await Promise.all([joinState(ctx.db, a.chainId, a.key), isCounted(ctx.db, a.chainId, a.request)])
+    const state = await joinState(ctx.db, a.chainId, a.key, a.request)
     if (!state || !canSeeChain(state, viewer)) throw new AppError('NOT_FOUND', CHAIN_MISSING)
-    if (counted) return finishJoin(ctx, input, a) // a resend of a join that went through
+    if (state.counted) return finishJoin(ctx, input, a) // a resend of a join that went through
     const refusal = joinRefusal(state, a.qty, a.now, koc)
     if (refusal) throw refusal
     // nothing forbids it: she holds some already (a raise), or the state moved under us

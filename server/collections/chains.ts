@@ -131,21 +131,26 @@ export async function admitRaise(db: Database, a: JoinAttempt, limit: number): P
   return applied(res)
 }
 
-/** What decides a join for one buyer, read after a refused update (small: no ledger but her own line). */
-export type JoinStateRecord = Pick<ChainRecord, '_id' | 'status' | 'openAt' | 'kocOpenAt' | 'deadline' | 'remaining' | 'perPersonLimit' | 'unit' | 'targetTags'> & { held: number }
-
-export async function joinState(db: Database, chainId: string, key: string): Promise<JoinStateRecord | null> {
-  const res = (await db.collection(CHAINS).where({ _id: chainId }).field({
-    status: true, openAt: true, kocOpenAt: true, deadline: true, remaining: true, perPersonLimit: true, unit: true, targetTags: true, [`held.${key}`]: true,
-  }).limit(1).get()) as unknown as { data: (Omit<JoinStateRecord, 'held'> & { held?: Record<string, number> })[] }
-  const doc = res.data[0]
-  if (!doc) return null
-  return { ...doc, held: doc.held?.[key] ?? 0 }
+/** What decides a join for one buyer, read after a refused update: small (no ledger but her own line). */
+export type JoinStateRecord = Pick<ChainRecord, '_id' | 'status' | 'openAt' | 'kocOpenAt' | 'deadline' | 'remaining' | 'perPersonLimit' | 'unit' | 'targetTags'> & {
+  /** what she holds now (0: nothing) */
+  held: number
+  /** this request was counted already: a resend of a join that went through */
+  counted: boolean
 }
 
-/** Whether this request was counted already (a resend of a join that went through). */
-export async function isCounted(db: Database, chainId: string, request: string): Promise<boolean> {
-  return ((await db.collection(CHAINS).where({ _id: chainId, counted: request }).count()) as { total: number }).total > 0
+/**
+ * One read answers both why the update was refused and whether this request had been counted: the
+ * database tests `counted` for the request itself (an aggregation `$in`), so the list never travels.
+ */
+export async function joinState(db: Database, chainId: string, key: string, request: string): Promise<JoinStateRecord | null> {
+  const $ = db.command.aggregate
+  const res = (await db.collection(CHAINS).aggregate().match({ _id: chainId }).project({
+    status: 1, openAt: 1, kocOpenAt: 1, deadline: 1, remaining: 1, perPersonLimit: 1, unit: 1, targetTags: 1, held: `$held.${key}`, counted: $.in([request, '$counted']),
+  }).limit(1).end()) as { list: (Omit<JoinStateRecord, 'held'> & { held?: number | null })[] }
+  const doc = res.list[0]
+  if (!doc) return null
+  return { ...doc, held: doc.held ?? 0, counted: doc.counted === true }
 }
 
 export interface Place {
