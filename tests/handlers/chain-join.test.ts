@@ -270,6 +270,20 @@ describe('forced races', () => {
     expect(await h.count('chainEntries', { chainId: id })).toBe(1)
   })
 
+  test('the same raise sent three times at once is counted once', async () => {
+    const id = await createChain()
+    await joinOk(id, mother(8), 1)
+    const requestId = rid()
+    // each attempt is refused as a new buyer, learns she holds some, then tries the raise: hold both rounds together
+    const rounds = [h.barrier({ collection: 'chains', action: 'update', count: 3 }), h.barrier({ collection: 'chains', action: 'update', count: 3 })]
+    // one can each time, so her limit (3) would let a second count through: only `counted` stops it
+    const answers = await Promise.all([0, 1, 2].map(() => h.call<Join>(main, { action: 'join', chainId: id, qty: 1, requestId }, mother(8))))
+    await Promise.all(rounds)
+    expect(answers.map((a) => a.ok && a.data.qty)).toEqual([2, 2, 2])
+    expect(await chainDoc(id)).toMatchObject({ sold: 2, buyers: 1 })
+    await expectWhole(id, 10, 3)
+  })
+
   test('a mother racing her own cancel and raise ends whole: sold matches what she holds', async () => {
     const id = await createChain()
     await joinOk(id, mother(7), 1)
