@@ -2,7 +2,7 @@
 // rule and every error a mother or a leader can meet, and races forced with a barrier.
 import { main } from '../../cloudfunctions/chain/index'
 import type { ChainDetailView, LeaderEntryView, MyEntryView } from '../../domain/chain'
-import { entryKey } from '../../server/collections/chains'
+import { entryKey, releaseEntry } from '../../server/collections/chains'
 import { startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -281,6 +281,19 @@ describe('forced races', () => {
     await Promise.all(rounds)
     expect(answers.map((a) => a.ok && a.data.qty)).toEqual([2, 2, 2])
     expect(await chainDoc(id)).toMatchObject({ sold: 2, buyers: 1 })
+    await expectWhole(id, 10, 3)
+  })
+
+  test('a release decided on what she held before a raise landed changes nothing (the cancel reads again)', async () => {
+    const id = await createChain()
+    await joinOk(id, mother(9), 1)
+    await joinOk(id, mother(9), 2)
+    const stale = { chainId: id, key: entryKey(id, mother(9)), held: 1, statuses: ['draft' as const, 'open' as const] }
+    expect(await releaseEntry(h.db, stale)).toBe(false)
+    expect(await chainDoc(id)).toMatchObject({ sold: 3, buyers: 1 })
+    expect(await releaseEntry(h.db, { ...stale, held: 3 })).toBe(true)
+    expect(await releaseEntry(h.db, { ...stale, held: 3 })).toBe(false)
+    expect(await chainDoc(id)).toMatchObject({ sold: 0, buyers: 0, remaining: 10 })
     await expectWhole(id, 10, 3)
   })
 
