@@ -95,7 +95,21 @@ exports.main = async (event) => {
 
 type Answer = { ok: true; data: { entryId: string; seq: number; qty: number; gift?: string } } | { ok: false; error: { code: string; message: string } }
 
+let networkResends = 0
+
+/** Like the app (src/services/request-id.ts submitOnce): a call whose answer was lost is resent, same requestId. */
 async function invoke(cloud: LocalCloud, fn: string, openid: string, data: Record<string, unknown>): Promise<Answer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await invokeOnce(cloud, fn, openid, data)
+    } catch (err) {
+      if (attempt >= 2) return { ok: false, error: { code: 'NETWORK', message: String((err as Error).message) } }
+      networkResends++
+    }
+  }
+}
+
+async function invokeOnce(cloud: LocalCloud, fn: string, openid: string, data: Record<string, unknown>): Promise<Answer> {
   const res = await fetch(`${cloud.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(data) })
   const text = await res.text()
   try {
@@ -288,6 +302,7 @@ async function main(): Promise<void> {
     fs.rmSync(functionsDir, { recursive: true, force: true })
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
+  if (networkResends) console.log(`\n${networkResends} calls lost their answer in transit and were resent with the same requestId, as the app does`)
   console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 }
 
