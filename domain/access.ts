@@ -71,6 +71,9 @@ export const ACCESS = {
   'chain.cancel': 'member',
   'chain.setAddress': 'member',
   'chain.mine': 'member',
+  // fulfilment: leaders ship and deliver
+  'order.ship': 'leader',
+  'order.deliver': 'leader',
 } as const satisfies Record<string, Audience>
 
 export type QualifiedAction = keyof typeof ACCESS

@@ -23,6 +23,7 @@ import type {
   CancelEntryInput, ChainEntriesInput, CloseChainInput, CreateChainInput, GetChainInput, JoinChainInput, ListChainsInput, MyEntriesInput, RemoveEntryInput,
   SetAddressInput, UpdateChainInput,
 } from './schemas/chain'
+import type { DeliverInput, ShipInput } from './schemas/order'
 
 type NoInput = Record<string, never>
 
@@ -141,6 +142,12 @@ export interface Api {
     entries: { input: ChainEntriesInput; output: Page<LeaderEntryView> }
     /** hers, newest first, with status and the actions she may take */
     mine: { input: MyEntriesInput; output: Page<MyEntryView> }
+  }
+  order: {
+    /** live entries of formed chains, not shipped yet; `shipped` counts those this call marked */
+    ship: { input: ShipInput; output: { shipped: number } }
+    /** shipped entries, once; a chain with every live entry delivered becomes fulfilled */
+    deliver: { input: DeliverInput; output: { delivered: number } }
   }
 }
 

@@ -74,3 +74,33 @@ export function pageCancelledEntries(db: Database, chainId: string, page: PageRe
   const _ = db.command
   return readPage<ChainEntryRecord>(db.collection(CHAIN_ENTRIES).where({ chainId, cancelledAt: _.exists(true) }), [['joinedAt', 'asc']], page)
 }
+
+/**
+ * Marks entries shipped: one update over the ids given, only those not shipped and not cancelled (a
+ * leader's removal claims its entry first, so a removed entry never ships). Answers how many.
+ */
+export async function markShipped(db: Database, ids: string[], data: { courier?: string; trackingNo?: string }, now: Date): Promise<number> {
+  if (ids.length === 0) return 0
+  const _ = db.command
+  const res = (await db.collection(CHAIN_ENTRIES).where({ _id: _.in(ids), shippedAt: _.exists(false), cancelledAt: _.exists(false) }).update({
+    data: { shippedAt: now, ...data },
+  })) as { stats: { updated: number } }
+  return res.stats.updated
+}
+
+/** Marks shipped entries delivered (once). Answers how many. */
+export async function markDelivered(db: Database, ids: string[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0
+  const _ = db.command
+  const res = (await db.collection(CHAIN_ENTRIES).where({ _id: _.in(ids), shippedAt: _.exists(true), deliveredAt: _.exists(false) }).update({ data: { deliveredAt: now } })) as {
+    stats: { updated: number }
+  }
+  return res.stats.updated
+}
+
+/** How many of `ids` are not delivered yet. */
+export async function undelivered(db: Database, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0
+  const _ = db.command
+  return ((await db.collection(CHAIN_ENTRIES).where({ _id: _.in(ids), deliveredAt: _.exists(false) }).count()) as { total: number }).total
+}
