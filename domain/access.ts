@@ -58,6 +58,23 @@ export const ACCESS = {
   // trace codes: leaders import batches; anyone holding a can may look its code up
   'trace.importCodes': 'leader',
   'trace.lookup': 'anyone',
+  // chains: leaders run them and see entries in full; admitted mothers list, open, join and cancel.
+  // KOCs (role `koc`) are admitted mothers: `chain.join` lets them in from the chain's KOC window
+  // (domain/chain.ts `joinOpensAt`), the rest from its open time
+  'chain.create': 'leader',
+  'chain.update': 'leader',
+  'chain.close': 'leader',
+  'chain.removeEntry': 'leader',
+  'chain.entries': 'leader',
+  'chain.get': 'member',
+  'chain.list': 'member',
+  'chain.join': 'member',
+  'chain.cancel': 'member',
+  'chain.setAddress': 'member',
+  'chain.mine': 'member',
+  // fulfilment: leaders ship and deliver
+  'order.ship': 'leader',
+  'order.deliver': 'leader',
 } as const satisfies Record<string, Audience>
 
 export type QualifiedAction = keyof typeof ACCESS

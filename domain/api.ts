@@ -19,6 +19,12 @@ import type {
 } from './schemas/live'
 import type { ImportReport, TraceLookupView } from './trace'
 import type { ImportCodesInput, LookupInput } from './schemas/trace'
+import type { ChainDetailView, ChainStatus, ChainView, LeaderEntryView, MyEntryView } from './chain'
+import type {
+  CancelEntryInput, ChainEntriesInput, CloseChainInput, CreateChainInput, GetChainInput, JoinChainInput, ListChainsInput, MyEntriesInput, RemoveEntryInput,
+  SetAddressInput, UpdateChainInput,
+} from './schemas/chain'
+import type { DeliverInput, ShipInput } from './schemas/order'
 
 type NoInput = Record<string, never>
 
@@ -117,6 +123,34 @@ export interface Api {
   trace: {
     importCodes: { input: ImportCodesInput; output: ImportReport }
     lookup: { input: LookupInput; output: TraceLookupView }
+  }
+  chain: {
+    /** open at once without `openAt`, else a draft until then */
+    create: { input: CreateChainInput; output: { id: string } }
+    /** a draft only, until anyone (a KOC included) may join; the chain as it now reads */
+    update: { input: UpdateChainInput; output: ChainView }
+    /** stops the joins and decides it: formed, or failed below the minimum */
+    close: { input: CloseChainInput; output: { status: ChainStatus; sold: number } }
+    /** price, quota, deadline, promises, gift rule, one page of the masked join list, and hers */
+    get: { input: GetChainInput; output: ChainDetailView }
+    /** drafts and open chains before their deadline that she may see, soonest deadline first */
+    list: { input: ListChainsInput; output: Page<ChainView> }
+    /** the same requestId answers the same entry; another raises her quantity up to the limit */
+    join: { input: JoinChainInput; output: { entryId: string; seq: number; qty: number; gift?: string } }
+    /** before the deadline; `released` is what this call gave back (0 on a retry) */
+    cancel: { input: CancelEntryInput; output: { entryId: string; status: 'cancelled'; released: number } }
+    setAddress: { input: SetAddressInput; output: { entryId: string; hasAddress: true } }
+    removeEntry: { input: RemoveEntryInput; output: { entryId: string; status: 'cancelled'; released: number } }
+    /** leaders: live entries in join order (or cancelled ones) with name, phone and address in full */
+    entries: { input: ChainEntriesInput; output: Page<LeaderEntryView> }
+    /** hers, newest first, with status and the actions she may take */
+    mine: { input: MyEntriesInput; output: Page<MyEntryView> }
+  }
+  order: {
+    /** live entries of formed chains, not shipped yet; `shipped` counts those this call marked */
+    ship: { input: ShipInput; output: { shipped: number } }
+    /** shipped entries, once; a chain with every live entry delivered becomes fulfilled */
+    deliver: { input: DeliverInput; output: { delivered: number } }
   }
 }
 

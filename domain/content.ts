@@ -1,7 +1,7 @@
 // The community's daily value: posts, expert Q&A, growth diaries and diary contests.
 // Pure rules over plain data; the `content` function and the pages both lean on them.
 import { AppError } from './errors'
-import type { Caller } from './roles'
+import { isStaff, type Caller } from './roles'
 
 export type PostKind = 'tip' | 'expert'
 
@@ -141,10 +141,8 @@ export interface RankedDiary extends DiaryView {
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
 
-/** Staff see every post (they publish and check them); a role counts as staff. */
-export function isStaff(caller: Pick<Caller, 'roles'>): boolean {
-  return caller.roles.length > 0
-}
+/** Staff see every post (they publish and check them); a staff role counts, a KOC role does not. */
+export { isStaff }
 
 /**
  * Which target tags a viewer's feed may include: `null` means every post (staff); otherwise the

@@ -11,6 +11,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '团长',
   cs: '客服',
   admin: '管理员',
+  koc: '体验官',
 }
 
 /**

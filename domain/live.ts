@@ -1,7 +1,7 @@
 // Live previews (直播预告) with their evidence, the Q&A a leader curates on air, and the reminders a
 // mother asked for. Pure rules over plain data; the `live` function and the pages both lean on them.
 import { AppError } from './errors'
-import type { Caller } from './roles'
+import { isStaff, type Caller } from './roles'
 
 export const SCENES = ['bonded', 'ranch', 'factory'] as const
 export type Scene = (typeof SCENES)[number]
@@ -128,7 +128,7 @@ export function assertAskable(live: Pick<LiveRecord, 'status' | 'startAt'>, now:
 
 /** Staff see every live; a mother sees untargeted ones and those for one of her tags. */
 export function canSeeLive(live: Pick<LiveRecord, 'targetTags'>, viewer: { roles: Caller['roles']; tags: readonly string[] }): boolean {
-  if (viewer.roles.length > 0 || live.targetTags.length === 0) return true
+  if (isStaff(viewer) || live.targetTags.length === 0) return true
   return live.targetTags.some((t) => viewer.tags.includes(t))
 }
 

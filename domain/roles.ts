@@ -1,6 +1,15 @@
 import { AppError } from './errors'
 
-export const ROLES = ['leader', 'cs', 'admin'] as const
+/** Staff roles: they run the community and see everything their work needs. */
+export const STAFF_ROLES = ['leader', 'cs', 'admin'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+/**
+ * Every role a member record may carry: the staff roles, and `koc` (体验官), a mother the brand
+ * trusts to try products first. A KOC is no staff member: she is admitted like any mother and sees
+ * what her tags show her; the role only opens benefits such as a chain's early-access window
+ * (domain/chain.ts `joinOpensAt`), enforced by `chain.join`.
+ */
+export const ROLES = [...STAFF_ROLES, 'koc'] as const
 export type Role = (typeof ROLES)[number]
 
 export const MEMBER_STATUSES = ['visitor', 'pending', 'member', 'rejected'] as const
@@ -20,6 +29,11 @@ export interface Caller {
   roles: readonly Role[]
 }
 
+/** A staff role among `roles` (a KOC alone is no staff member). */
+export function isStaff(caller: { roles: readonly Role[] }): boolean {
+  return caller.roles.some((r) => r !== 'koc')
+}
+
 function hasRole(caller: Caller, role: Role): boolean {
   return caller.roles.includes(role) || caller.roles.includes('admin')
 }
@@ -28,7 +42,7 @@ function hasRole(caller: Caller, role: Role): boolean {
 export function authorize(audience: Audience, caller: Caller): void {
   if (!caller.openid) throw new AppError('UNAUTHENTICATED')
   if (audience === 'anyone') return
-  const admitted = caller.status === 'member' || caller.roles.length > 0
+  const admitted = caller.status === 'member' || isStaff(caller)
   if (audience === 'member') {
     if (admitted) return
     throw new AppError('NOT_MEMBER')

@@ -49,6 +49,10 @@ export const PERSONAL_DATA: PersonalDataSite[] = [
   { collection: 'traceImports', field: 'by', onDelete: 'anonymise', exportFields: ['_id', 'batchId', 'createdAt'] },
   // the codes she looked up: exported to her alone; a lookup answers only counts, never who
   { collection: 'traceQueries', field: 'openid', onDelete: 'remove', exportFields: ['_id', 'code', 'firstAt'] },
+  // chains: the chains a leader created stay; a mother's entries (name, address, note) go. What she
+  // held stays counted on the chain under a key that names nobody (the sale happened)
+  { collection: 'chains', field: 'createdBy', onDelete: 'anonymise', exportFields: ['_id', 'title', 'createdAt'] },
+  { collection: 'chainEntries', field: 'openid', onDelete: 'remove', exportFields: ['_id', 'chainId', 'name', 'joinedAt', 'address', 'note', 'cancelledAt', 'shippedAt', 'courier', 'trackingNo', 'deliveredAt'] },
 ]
 
 export const ANONYMOUS = 'deleted-user'

@@ -5,6 +5,7 @@
 // nothing twice. A run that runs short of time leaves a cursor; the next run goes on from there.
 import { canSeeLive, LATE_REMINDER_MS, SCENE_LABELS, type LiveRecord } from '../../domain/live'
 import type { MemberRecord } from '../../domain/member'
+import { isStaff } from '../../domain/roles'
 import { liveAnnounceMessage, liveReminderMessage, TEMPLATE_IDS } from '../../domain/notifications'
 import { clearCredits, consentHolders } from '../../server/collections/consents'
 import { claimLiveNotice, settleLiveNotice, type LiveNoticeKind } from '../../server/collections/live-notices'
@@ -37,7 +38,7 @@ interface Run {
 async function admittedMembers(ctx: TimerContext, openids: string[]): Promise<Map<string, MemberRecord>> {
   const _ = ctx.db.command
   const res = (await ctx.db.collection('members').where({ _id: _.in(openids) }).limit(openids.length).get()) as unknown as { data: MemberRecord[] }
-  return new Map(res.data.filter((m) => m.status === 'member' || m.roles.length > 0).map((m) => [m._id, m]))
+  return new Map(res.data.filter((m) => m.status === 'member' || isStaff(m)).map((m) => [m._id, m]))
 }
 
 /** Claims, sends and records one message to one mother. */

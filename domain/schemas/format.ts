@@ -62,6 +62,27 @@ export const FIELD_LABELS: Record<string, string> = {
   codes: '溯源码',
   csv: '溯源码文件',
   code: '溯源码',
+  // chains
+  spec: '规格',
+  unit: '单位',
+  priceFen: '专享价',
+  originalPriceFen: '原价',
+  quota: '限量',
+  perPersonLimit: '每人限购',
+  openAt: '开始时间',
+  minToForm: '成团数量',
+  firstNGift: '前 N 名赠品',
+  gift: '赠品',
+  kocEarlyMinutes: '体验官提前分钟数',
+  promises: '售后承诺',
+  qty: '数量',
+  address: '收货地址',
+  region: '省市区',
+  detail: '详细地址',
+  entryId: '接龙记录',
+  entryIds: '接龙记录',
+  courier: '快递公司',
+  trackingNo: '快递单号',
 }
 
 export interface IssueLike {

@@ -40,7 +40,7 @@ export const memberSchemas = {
   }).strict().refine((v) => v.add.length + v.remove.length > 0, { message: '请至少添加或移除一个标签', path: ['tags'] }),
   setRoles: z.object({
     openid,
-    roles: z.array(z.enum(ROLES, { message: '角色只能是 leader、cs 或 admin' })).max(ROLES.length),
+    roles: z.array(z.enum(ROLES, { message: '角色只能是 leader、cs、admin 或 koc' })).max(ROLES.length),
   }).strict(),
   export: noInput,
   exportFiles: noInput,

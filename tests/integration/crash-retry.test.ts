@@ -6,6 +6,8 @@ import { actions as memberActions } from '../../cloudfunctions/member/index'
 import { contentSchemas } from '../../domain/schemas/content'
 import { memberSchemas } from '../../domain/schemas/member'
 import { actions as traceActions } from '../../cloudfunctions/trace/index'
+import { actions as chainActions } from '../../cloudfunctions/chain/index'
+import { chainSchemas } from '../../domain/schemas/chain'
 import { traceSchemas } from '../../domain/schemas/trace'
 import { countOf, photo } from './content-helpers'
 import { contextFor, crashOnFirstWrite, SIMULATED_CRASH } from './in-process'
@@ -84,4 +86,23 @@ test('a trace import that crashed after storing its codes repairs itself: the re
   expect(report).toMatchObject({ received: 2501, imported: 2500, batchCodeCount: 2500, duplicates: { inRequest: { count: 1 }, alreadyInBatch: { count: 0 } } })
   expect(await cloud.ok('trace', { action: 'importCodes', ...input }, 'o-crash-leader')).toEqual(report)
   expect((await cloud.db.collection('traceBatches').where({ batchNo: 'CRASH-1' }).get()).data[0].codeCount).toBe(2500)
+})
+
+test('a join that died after selling, before its entry, repairs itself: the resend sells nothing more and writes the entry', async () => {
+  await cloud.seedMember({ openid: 'o-crash-chain-leader', roles: ['leader'], nickname: '团长' })
+  const { id } = await cloud.ok<{ id: string }>('chain', {
+    action: 'create', title: '崩溃重试', product: '奶粉', priceFen: 100, quota: 5, perPersonLimit: 3, deadline: new Date(Date.now() + 86_400_000).toISOString(), requestId: 'req-crash-chain-1',
+  }, 'o-crash-chain-leader')
+  const input = { chainId: id, qty: 2, requestId: 'req-crash-join-1' }
+  const ctx = await contextFor(cloud, FAN, crashOnFirstWrite(cloud.db, 'chainEntries'))
+  await expect(chainActions.join.handler(chainSchemas.join.parse(input), ctx)).rejects.toThrow(SIMULATED_CRASH)
+  // sold to her on the chain, no entry yet: the half-state the resend must finish
+  expect((await cloud.db.collection('chains').doc(id).get()).data).toMatchObject({ sold: 2, remaining: 3 })
+  expect(await countOf(cloud, 'chainEntries', { chainId: id })).toBe(0)
+
+  const answer = await cloud.ok<{ entryId: string; seq: number; qty: number }>('chain', { action: 'join', ...input }, FAN)
+  expect(answer).toMatchObject({ seq: 1, qty: 2 })
+  expect(await cloud.ok('chain', { action: 'join', ...input }, FAN)).toEqual(answer)
+  expect((await cloud.db.collection('chains').doc(id).get()).data).toMatchObject({ sold: 2, remaining: 3 })
+  expect(await countOf(cloud, 'chainEntries', { chainId: id })).toBe(1)
 })

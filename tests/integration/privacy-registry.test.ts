@@ -69,6 +69,15 @@ describe('every field naming a person is registered', () => {
       qualityReportFileID: 'cloud://local-env.bucket/q.pdf', codes: ['REG0000001'], requestId: 'req-reg-import-1',
     }, LEADER)
     for (const who of [MOTHER, APPLICANT]) await cloud.ok('trace', { action: 'lookup', code: 'REG0000001' }, who)
+    // chains: a chain, joined with an address by two people, one of them cancelling, one removed by the leader
+    const { id: chainId } = await cloud.ok<{ id: string }>('chain', {
+      action: 'create', title: '会员专享', product: '奶粉', priceFen: 100, quota: 10, perPersonLimit: 2, deadline: '2026-11-25T20:00:00+08:00', requestId: 'req-reg-chain-1',
+    }, LEADER)
+    const address = { name: '小雨', phone: '13800001111', region: '上海', detail: '1 号' }
+    await cloud.ok('chain', { action: 'join', chainId, qty: 1, requestId: 'req-reg-join-1', address, note: '周末送' }, MOTHER)
+    const { entryId } = await cloud.ok<{ entryId: string }>('chain', { action: 'join', chainId, qty: 1, requestId: 'req-reg-join-2' }, APPLICANT)
+    await cloud.ok('chain', { action: 'cancel', chainId }, MOTHER)
+    await cloud.ok('chain', { action: 'removeEntry', entryId }, LEADER)
   })
 
   test('each (collection, field) holding an openid is in server/privacy.ts', async () => {
@@ -76,7 +85,7 @@ describe('every field naming a person is registered', () => {
     // the scan sees the staff references and the admin set, not only a mother's own records
     for (const expected of ['members._id', 'members.reviewedBy', 'posts.authorOpenid', 'questions.answeredBy', 'contests.createdBy', 'settings.openids', 'likes.openid', 'rateLimits.openid',
       'lives.createdBy', 'liveQuestions.askedBy', 'liveQuestions.curatedBy', 'liveReminders.openid', 'consents.openid', 'liveNotices.openid',
-      'traceBatches.createdBy', 'traceImports.by', 'traceQueries.openid']) {
+      'traceBatches.createdBy', 'traceImports.by', 'traceQueries.openid', 'chains.createdBy', 'chainEntries.openid']) {
       expect(found).toContain(expected)
     }
     expect([...found].filter((f) => !registered.has(f))).toEqual([])
