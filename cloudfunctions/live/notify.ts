@@ -55,7 +55,7 @@ async function sendOne(run: Run, kind: LiveNoticeKind, live: LiveRecord, openid:
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: openid,
       templateId,
-      page: `packages/live/detail/index?id=${live._id}`,
+      page: `packages/live/pages/detail/index?id=${live._id}`,
       data: kind === 'liveAnnounce' ? liveAnnounceMessage(live.title, startAt, live.host.name, SCENE_LABELS[live.scene]) : liveReminderMessage(live.title, startAt, live.host.name),
       miniprogramState: 'formal',
     })
