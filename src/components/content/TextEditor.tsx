@@ -7,6 +7,7 @@ import { Banner } from '../member/Banner'
 import { Field } from '../member/Field'
 import { Button } from '../ui'
 import { messageOf } from './errors'
+import './styles'
 
 /**
  * Correcting one text in place (her diary line, her question): checked by the same schema as the
