@@ -32,6 +32,21 @@ export default tseslint.config(
     },
   },
   {
+    // The weapp main package (src/ outside the subpackages) never loads zod: a page that validates
+    // lives in a subpackage (packages/forms). Types cost nothing at run time; format.ts is zod-free.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/packages/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['zod', 'zod/*', '**/domain/schemas/*', '!**/domain/schemas/format'],
+          allowTypeImports: true,
+          message: 'zod stays out of the main package: validate in a page of a subpackage (packages/forms), or import the limit from domain/form-rules.ts',
+        }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -28,6 +28,8 @@ function filesUnder(dir: string): string[] {
 interface Sizes {
   main: number
   subpackages: { root: string; bytes: number }[]
+  /** main-package scripts that carry zod (its objects keep their internals under `_zod`) */
+  zodInMain: string[]
 }
 
 function measure(outDir: string): Sizes {
@@ -35,14 +37,18 @@ function measure(outDir: string): Sizes {
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
   const subpackages = roots.map((r) => ({ root: r, bytes: 0 }))
   let main = 0
+  const zodInMain: string[] = []
   for (const file of filesUnder(outDir)) {
     const rel = path.relative(outDir, file).split(path.sep).join('/')
     const bytes = statSync(file).size
     const sub = subpackages.find((s) => rel.startsWith(`${s.root}/`))
     if (sub) sub.bytes += bytes
-    else main += bytes
+    else {
+      main += bytes
+      if (rel.endsWith('.js') && /ZodError|_zod\b/.test(readFileSync(file, 'utf8'))) zodInMain.push(rel)
+    }
   }
-  return { main, subpackages }
+  return { main, subpackages, zodInMain }
 }
 
 function writeFloorApp(dir: string): void {
@@ -69,6 +75,7 @@ function main(): void {
   console.log('weapp production build (sizes as uploaded)')
   console.log(`  app build:            ${appMs} ms; empty-page build: ${floorMs} ms`)
   console.log(`  main package:         ${kb(app.main)}  = ${pct(app.main)} of the 2 MB limit (ratio ${(app.main / MAIN_LIMIT).toFixed(3)})`)
+  console.log(`  zod in main package:  ${app.zodInMain.length > 0 ? `yes (${app.zodInMain.join(', ')})` : 'no'}`)
   for (const s of app.subpackages) console.log(`  subpackage ${s.root}: ${kb(s.bytes)}  = ${pct(s.bytes)} of its 2 MB limit`)
   console.log(`  floor (empty page):   ${kb(floor.main)}  = ${pct(floor.main)} of the limit`)
   console.log(`  app's own weight:     ${kb(app.main - floor.main)} (main package minus floor; ratio app/floor ${(app.main / floor.main).toFixed(2)})`)

@@ -8,6 +8,7 @@
 import './register-shared'
 import { DEMO_IDENTITIES, DEFAULT_DEV_OPENID, DEV_OPENID_KEY } from '../localcloud/seeds/identities'
 import { LANDING, PROMISES } from '../domain/labels'
+import { PAGES } from '../domain/pages'
 import { LANDING_SHELL_ID, LAST_STATUS_KEY } from '../src/services/first-screen'
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -41,7 +42,7 @@ function markup(): string {
     '<div class="ls-dev"><span>开发身份</span><span id="ls-dev-who"></span></div>',
     '<div class="ls-page">',
     `<div><span class="ls-headline">${escape(LANDING.headline)}</span><div><span class="ls-caption">${escape(LANDING.caption)}</span></div></div>`,
-    `<a class="ls-button" href="#/pages/apply/index">${escape(LANDING.apply)}</a>`,
+    `<a class="ls-button" href="#/${PAGES.apply}">${escape(LANDING.apply)}</a>`,
     `<div class="ls-card"><span class="ls-card-title">${escape(LANDING.introTitle)}</span><span class="ls-muted">${escape(LANDING.intro)}</span><div class="ls-stack">${promises}</div></div>`,
     '</div></div>',
   ].join('')
@@ -55,7 +56,7 @@ function script(): string {
   const labels = JSON.stringify(Object.fromEntries(DEMO_IDENTITIES.map((i) => [i.openid, `${i.label} ▾`])))
   return `(function(){
 var shell=document.getElementById(${JSON.stringify(LANDING_SHELL_ID)});
-var isLanding=function(){var h=location.hash;return h===''||h==='#'||h==='#/'||h==='#/pages/index/index'};
+var isLanding=function(){var h=location.hash;return h===''||h==='#'||h==='#/'||h==='#/${PAGES.home}'};
 var status;try{status=JSON.parse(localStorage.getItem(${JSON.stringify(LAST_STATUS_KEY)})||'{}').data}catch(e){}
 if(!isLanding()||(status&&status!=='visitor')){shell.remove();return}
 var id;try{id=localStorage.getItem(${JSON.stringify(DEV_OPENID_KEY)})}catch(e){}

@@ -1,6 +1,6 @@
 export default defineAppConfig({
-  // main package: what every mother needs; staff consoles are subpackages she never downloads
-  pages: ['pages/index/index', 'pages/me/index', 'pages/apply/index', 'pages/qa/index', 'pages/diary/index'],
+  // main package: the tab pages; staff consoles are subpackages she never downloads
+  pages: ['pages/index/index', 'pages/me/index', 'pages/diary/index'],
   subPackages: [
     {
       root: 'packages/leader',
@@ -12,9 +12,14 @@ export default defineAppConfig({
     { root: 'packages/service', pages: ['pages/home/index'] },
     // mothers' live previews and the trace lookup: a tap away from home, so home preloads them
     { root: 'packages/live', pages: ['pages/list/index', 'pages/detail/index', 'pages/trace/index'] },
+    // the forms that check her input with the functions' zod schemas (apply, ask, post and correct a
+    // diary): zod stays out of the main package; the tabs that link here preload it in the background
+    { root: 'packages/forms', pages: ['pages/apply/index', 'pages/qa/index', 'pages/diary-new/index', 'pages/diary-edit/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/live'] },
+    'pages/index/index': { network: 'all', packages: ['packages/live', 'packages/forms'] },
+    'pages/diary/index': { network: 'all', packages: ['packages/forms'] },
+    'pages/me/index': { network: 'all', packages: ['packages/forms'] },
   },
   window: {
     backgroundTextStyle: 'light',

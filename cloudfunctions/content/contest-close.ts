@@ -2,6 +2,7 @@
 import { pickWinners, toContestView, type ContestRecord, type ContestWinner } from '../../domain/content'
 import { AppError } from '../../domain/errors'
 import { contestWinnerMessage, TEMPLATE_IDS } from '../../domain/notifications'
+import { PAGES } from '../../domain/pages'
 import { contentSchemas } from '../../domain/schemas/content'
 import { closeIfOpen, findContest } from '../../server/collections/contests'
 import { findDiary, topEntries } from '../../server/collections/diaries'
@@ -26,7 +27,7 @@ async function notifyWinner(ctx: ActionContext, contest: ContestRecord, winner: 
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: diary.openid,
       templateId: TEMPLATE_IDS.contestWinner,
-      page: `pages/diary/index?contestId=${contest._id}`,
+      page: `${PAGES.diary}?contestId=${contest._id}`,
       data: contestWinnerMessage(contest.title, winner.rank, new Date(contest.closedAt ?? ctx.now()).toISOString()),
       miniprogramState: 'formal',
     })

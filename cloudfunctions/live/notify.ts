@@ -7,6 +7,7 @@ import { canSeeLive, LATE_REMINDER_MS, SCENE_LABELS, type LiveRecord } from '../
 import type { MemberRecord } from '../../domain/member'
 import { isStaff } from '../../domain/roles'
 import { liveAnnounceMessage, liveReminderMessage, TEMPLATE_IDS } from '../../domain/notifications'
+import { PAGES } from '../../domain/pages'
 import { clearCredits, consentHolders } from '../../server/collections/consents'
 import { claimLiveNotice, settleLiveNotice, type LiveNoticeKind } from '../../server/collections/live-notices'
 import { signupsOf } from '../../server/collections/live-reminders'
@@ -56,7 +57,7 @@ async function sendOne(run: Run, kind: LiveNoticeKind, live: LiveRecord, openid:
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: openid,
       templateId,
-      page: `packages/live/detail/index?id=${live._id}`,
+      page: `${PAGES.liveDetail}?id=${live._id}`,
       data: kind === 'liveAnnounce' ? liveAnnounceMessage(live.title, startAt, live.host.name, SCENE_LABELS[live.scene]) : liveReminderMessage(live.title, startAt, live.host.name),
       miniprogramState: 'formal',
     })

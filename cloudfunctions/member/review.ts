@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors'
 import { summarizeMember, type MemberSummary, type Page } from '../../domain/member'
 import { reviewResultMessage, TEMPLATE_IDS } from '../../domain/notifications'
+import { PAGES } from '../../domain/pages'
 import type { MemberStatus } from '../../domain/roles'
 import type { PendingParams, ReviewParams } from '../../domain/schemas/member'
 import { editManualTags, mergeTags } from '../../domain/tags'
@@ -23,7 +24,7 @@ async function notify(ctx: ActionContext, openid: string, decision: 'approve' | 
     await ctx.cloud.openapi.subscribeMessage.send({
       touser: openid,
       templateId: TEMPLATE_IDS.reviewResult,
-      page: 'pages/index/index',
+      page: PAGES.home,
       data: reviewResultMessage(decision, note, ctx.now().toISOString()),
       miniprogramState: 'formal',
     })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { docId, isoDateTime, line, page, pageSize, paragraph, requestId, tagName } from './common'
+import { QUESTION_MIN, TEXT_MAX } from '../form-rules'
 
 // a cloud storage file id as wx.cloud.uploadFile answers it
 const fileID = line().regex(/^cloud:\/\/\S+$/, '请先上传图片').max(512)
@@ -9,8 +10,8 @@ const postTitle = line().min(1, '请填写标题').max(40, '标题最多 40 个�
 const postBody = paragraph().min(1, '请填写正文').max(2000, '正文最多 2000 个字')
 const postKind = z.enum(['tip', 'expert'], { message: '类型只能是干货或专家文章' })
 const postTags = z.array(tagName).max(10, '最多选 10 个标签')
-const questionText = paragraph().min(5, '问题至少 5 个字').max(500, '问题最多 500 个字')
-const diaryText = paragraph().min(1, '说点什么吧').max(200, '最多 200 个字')
+const questionText = paragraph().min(QUESTION_MIN, `问题至少 ${QUESTION_MIN} 个字`).max(TEXT_MAX.question, `问题最多 ${TEXT_MAX.question} 个字`)
+const diaryText = paragraph().min(1, '说点什么吧').max(TEXT_MAX.diary, `最多 ${TEXT_MAX.diary} 个字`)
 
 export const contentSchemas = {
   publishPost: z.object({

@@ -1,21 +1,19 @@
 import { z } from 'zod'
 import { chinaMobile, isoDate, line, noInput, openid, page, pageSize, paragraph, tagName } from './common'
 import { ROLES } from '../roles'
-
-/** Needs a mother can tick on the application; "其它" comes with free text. */
-export const NEEDS = ['过敏体质', '敏感肌', '辅食添加', '早产', '其它'] as const
+import { TEXT_MAX } from '../form-rules'
 
 export const memberSchemas = {
   me: noInput,
   landing: noInput,
   apply: z.object({
     babyBirthDate: isoDate,
-    needs: z.array(line().min(1, '需求不能为空').max(30, '每项需求最多 30 个字')).max(8, '需求最多选 8 项'),
-    nickname: line().min(1, '请填写昵称').max(20, '昵称最多 20 个字'),
+    needs: z.array(line().min(1, '需求不能为空').max(TEXT_MAX.need, `每项需求最多 ${TEXT_MAX.need} 个字`)).max(8, '需求最多选 8 项'),
+    nickname: line().min(1, '请填写昵称').max(TEXT_MAX.nickname, `昵称最多 ${TEXT_MAX.nickname} 个字`),
     phone: chinaMobile.optional(),
     /** weapp: the code from the phone-number button, exchanged server-side for the number */
     phoneCode: line().min(1).max(128).optional(),
-    city: line().max(20, '城市最多 20 个字').optional(),
+    city: line().max(TEXT_MAX.city, `城市最多 ${TEXT_MAX.city} 个字`).optional(),
     /** the privacy notice version she agreed to; the app sends it with every application */
     privacyConsent: line().min(1).max(20).optional(),
   }).strict(),

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { ApplyForm } from '../../src/components/member/ApplyForm'
+import { ApplyForm } from '../../src/packages/forms/components/ApplyForm'
 import { resetBackend } from '../../src/services/backend'
 import { setPhoneNumberDetail } from '../support/taro-components'
 import { answerSubscribe, calls, callsTo, resetTaro, respondByAction, subscribeRequests } from '../support/taro'

@@ -1,11 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import DiaryPage from '../../src/pages/diary/index'
 import HomePage from '../../src/pages/index/index'
-import QaPage from '../../src/pages/qa/index'
+import DiaryEditPage from '../../src/packages/forms/pages/diary-edit/index'
+import QaPage from '../../src/packages/forms/pages/qa/index'
 import LeaderContestsPage from '../../src/packages/leader/pages/contests/index'
 import LeaderPostsPage from '../../src/packages/leader/pages/posts/index'
 import { resetBackend } from '../../src/services/backend'
-import { answerModals, callsTo, modals, resetTaro, respondByAction, setRouterParams, toasts } from '../support/taro'
+import { answerModals, callsTo, modals, resetTaro, respondByAction, routes, setRouterParams, toasts } from '../support/taro'
 
 const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
 const diary = (id: string, mine: boolean) => ({
@@ -39,27 +40,30 @@ describe('晒娃: her own diaries', () => {
     expect(within(screen.getByTestId('owner-actions')).getByText('编辑')).toBeTruthy()
   })
 
-  test('she corrects her line in place; the new text shows once saved', async () => {
-    render(<DiaryPage />)
-    await screen.findByText('日记 d1')
-    fireEvent.click(screen.getByText('编辑'))
-    const editor = screen.getByTestId('edit-d1')
+  test('编辑 opens the edit page on her words; once saved, the tab under it shows the new text', async () => {
+    const tab = within(render(<DiaryPage />).container)
+    await tab.findByText('日记 d1')
+    fireEvent.click(tab.getByText('编辑'))
+    // the diary travels in the link: the form lives in the forms subpackage
+    expect(routes).toEqual([{ kind: 'navigateTo', url: `/packages/forms/pages/diary-edit/index?id=d1&text=${encodeURIComponent('日记 d1')}&photo=${encodeURIComponent('cloud://env.b/d1.jpg')}` }])
+    const query = new URLSearchParams(routes[0].url.split('?')[1])
+    // (WeChat hands the page its query as written in the link)
+    setRouterParams(Object.fromEntries([...query].map(([k, v]) => [k, encodeURIComponent(v)])))
+    const form = within(render(<DiaryEditPage />).container)
+    const editor = form.getByTestId('edit-d1')
+    expect((editor.querySelector('textarea') as HTMLTextAreaElement).value).toBe('日记 d1')
     fireEvent.change(editor.querySelector('textarea')!, { target: { value: '第一次翻身！' } })
     fireEvent.click(within(editor).getByText('保存'))
-    expect(await screen.findByText('第一次翻身！')).toBeTruthy()
+    expect(await tab.findByText('第一次翻身！')).toBeTruthy()
     expect(callsTo('content', 'editDiary')).toEqual([{ id: 'd1', text: '第一次翻身！' }])
-    expect(screen.queryByTestId('edit-d1')).toBeNull()
+    await waitFor(() => expect(routes.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/diary/index' }))
+    expect(toasts).toContain('已修改')
   })
 
   test('an empty edit is refused on the spot; a rejected one keeps the editor open with the reason', async () => {
-    respondByAction({
-      'content.contests': { items: [] },
-      'content.diaries': page([diary('d1', true)]),
-      'content.editDiary': fail('CONTENT_REJECTED', '内容含有不适合发布的信息，请修改后再试'),
-    })
-    render(<DiaryPage />)
-    await screen.findByText('日记 d1')
-    fireEvent.click(screen.getByText('编辑'))
+    respondByAction({ 'content.editDiary': fail('CONTENT_REJECTED', '内容含有不适合发布的信息，请修改后再试') })
+    setRouterParams({ id: 'd1', text: encodeURIComponent('日记 d1') })
+    render(<DiaryEditPage />)
     const editor = screen.getByTestId('edit-d1')
     fireEvent.change(editor.querySelector('textarea')!, { target: { value: '   ' } })
     fireEvent.click(within(editor).getByText('保存'))
@@ -68,6 +72,15 @@ describe('晒娃: her own diaries', () => {
     fireEvent.change(editor.querySelector('textarea')!, { target: { value: '不合适的话' } })
     fireEvent.click(within(editor).getByText('保存'))
     expect(await within(editor).findByText('内容含有不适合发布的信息，请修改后再试')).toBeTruthy()
+    expect(routes).toEqual([])
+  })
+
+  test('取消 goes back to the tab and sends nothing', async () => {
+    setRouterParams({ id: 'd1', text: encodeURIComponent('日记 d1') })
+    render(<DiaryEditPage />)
+    fireEvent.click(screen.getByText('取消'))
+    expect(routes).toEqual([{ kind: 'switchTab', url: '/pages/diary/index' }])
+    expect(callsTo('content', 'editDiary')).toEqual([])
   })
 
   test('删除 asks first; confirmed, the entry leaves the feed', async () => {

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import DiaryNewPage from '../../src/packages/forms/pages/diary-new/index'
 import DiaryPage from '../../src/pages/diary/index'
 import { resetBackend } from '../../src/services/backend'
-import { calls, navigations, resetTaro, respondWith, toasts } from '../support/taro'
+import { calls, navigations, resetTaro, respondWith, routes, toasts } from '../support/taro'
 
 // The photo picker and cloud upload are platform APIs: stand-ins that record what the page asked.
 const uploads: { cloudPath: string; filePath: string }[] = []
@@ -61,13 +62,19 @@ test('liking a diary she already liked sends nothing', async () => {
   expect(calls.some((c) => c.data.action === 'like')).toBe(false)
 })
 
-test('posting without a photo or a line says what is missing and sends nothing', async () => {
+test('the feed comes first; the floating ＋ opens the form, a page of the forms subpackage', async () => {
   backendWith()
   render(<DiaryPage />)
   await screen.findByText('日记 d1')
-  // the feed comes first; the form opens from the floating ＋
   expect(screen.queryByText('晒晒宝宝')).toBeNull()
   fireEvent.click(screen.getByTestId('diary-compose'))
+  expect(routes).toEqual([{ kind: 'navigateTo', url: '/packages/forms/pages/diary-new/index' }])
+})
+
+test('posting without a photo or a line says what is missing and sends nothing', async () => {
+  backendWith()
+  render(<DiaryNewPage />)
+  await screen.findByText('晒晒宝宝')
   fireEvent.click(screen.getByText('发布'))
   expect(await screen.findByText('请先选一张宝宝的照片')).toBeTruthy()
   expect(screen.getByText('说点什么吧')).toBeTruthy()
@@ -75,11 +82,10 @@ test('posting without a photo or a line says what is missing and sends nothing',
   expect(uploads).toEqual([])
 })
 
-test('a diary uploads the picked photo, then posts its fileID with the line', async () => {
+test('a diary uploads the picked photo, then posts its fileID with the line and goes back to the tab', async () => {
   backendWith({ postDiary: () => ({ id: 'd3' }) })
-  render(<DiaryPage />)
-  await screen.findByText('日记 d1')
-  fireEvent.click(screen.getByTestId('diary-compose'))
+  render(<DiaryNewPage />)
+  await waitFor(() => expect(calls.some((c) => c.data.action === 'contests')).toBe(true))
   fireEvent.click(screen.getByText('＋ 选择照片'))
   fireEvent.change(await screen.findByPlaceholderText('今天宝宝第一次…'), { target: { value: '  第一次叫妈妈  ' } })
   await waitFor(() => expect(document.querySelector('img.c-photo[src="wxfile://tmp/baby.png"]')).toBeTruthy())
@@ -88,6 +94,20 @@ test('a diary uploads the picked photo, then posts its fileID with the line', as
   expect(uploads).toEqual([{ cloudPath: expect.stringMatching(/^diary\/\d+-[a-z0-9]+\.png$/), filePath: 'wxfile://tmp/baby.png' }])
   const post = calls.find((c) => c.data.action === 'postDiary')
   expect(post?.data).toEqual({ action: 'postDiary', text: '第一次叫妈妈', photoFileID: `cloud://env.bucket/${uploads[0].cloudPath}`, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
+  await waitFor(() => expect(routes).toEqual([{ kind: 'switchTab', url: '/pages/diary/index' }]))
+})
+
+test('a line longer than the schema allows is refused with its words, before any upload', async () => {
+  backendWith()
+  render(<DiaryNewPage />)
+  fireEvent.click(await screen.findByText('＋ 选择照片'))
+  // (the box stops her at 200; a paste can still carry more)
+  fireEvent.change(screen.getByPlaceholderText('今天宝宝第一次…'), { target: { value: '宝'.repeat(201) } })
+  await waitFor(() => expect(document.querySelector('img.c-photo')).toBeTruthy())
+  fireEvent.click(screen.getByText('发布'))
+  expect(await screen.findByText('最多 200 个字')).toBeTruthy()
+  expect(uploads).toEqual([])
+  expect(calls.some((c) => c.data.action === 'postDiary')).toBe(false)
 })
 
 test('a rejected diary shows the function’s message and keeps her draft', async () => {
@@ -96,15 +116,14 @@ test('a rejected diary shows the function’s message and keeps her draft', asyn
     if (data.action === 'contests') return ok({ items: [] })
     return ok({ items: [], total: 0, page: 1, pageSize: 20 })
   })
-  render(<DiaryPage />)
-  expect(await screen.findByText('还没有晒娃日记')).toBeTruthy()
-  fireEvent.click(screen.getByTestId('diary-compose'))
-  fireEvent.click(screen.getByText('＋ 选择照片'))
+  render(<DiaryNewPage />)
+  fireEvent.click(await screen.findByText('＋ 选择照片'))
   fireEvent.change(screen.getByPlaceholderText('今天宝宝第一次…'), { target: { value: '违禁词' } })
   await waitFor(() => expect(document.querySelector('img[src="wxfile://tmp/baby.png"]')).toBeTruthy())
   fireEvent.click(screen.getByText('发布'))
   expect((await screen.findByRole('alert')).textContent).toBe('内容未通过安全检查，请修改后再发')
   expect((screen.getByPlaceholderText('今天宝宝第一次…') as HTMLTextAreaElement).value).toBe('违禁词')
+  expect(routes).toEqual([])
 })
 
 test('a visitor sees that diaries are for members', async () => {
@@ -121,23 +140,26 @@ test('a visitor sees that diaries are for members', async () => {
   expect(navigations).toEqual(['/pages/index/index'])
 })
 
-test('choosing an open contest enters it and shows its ranking', async () => {
+test('choosing an open contest enters it; the tab underneath then shows that contest and its ranking', async () => {
   const contest = { id: 'c1', title: '宝宝第一次', theme: '晒第一次', deadline: '2026-12-01T12:00:00.000Z', open: true, createdAt: '2026-11-20T00:00:00.000Z' }
   backendWith({
     contests: () => ({ items: [contest] }),
     ranking: () => ({ contest, items: [{ ...diary('d9'), rank: 1, likeCount: 12, authorName: '冠军妈妈' }] }),
     postDiary: () => ({ id: 'd10' }),
   })
-  render(<DiaryPage />)
-  await screen.findByText('日记 d1')
-  fireEvent.click(screen.getByTestId('diary-compose'))
-  fireEvent.click(screen.getByText('宝宝第一次'))
-  fireEvent.click(screen.getByText('＋ 选择照片'))
-  fireEvent.change(screen.getByPlaceholderText('今天宝宝第一次…'), { target: { value: '参赛啦' } })
+  // the tab stays open under the form, as in the app
+  const tab = within(render(<DiaryPage />).container)
+  await tab.findByText('日记 d1')
+  expect(tab.queryByText('冠军妈妈')).toBeNull()
+  const form = within(render(<DiaryNewPage />).container)
+  fireEvent.click(await form.findByText('宝宝第一次'))
+  fireEvent.click(form.getByText('＋ 选择照片'))
+  fireEvent.change(form.getByPlaceholderText('今天宝宝第一次…'), { target: { value: '参赛啦' } })
   await waitFor(() => expect(document.querySelector('img[src="wxfile://tmp/baby.png"]')).toBeTruthy())
-  fireEvent.click(screen.getByText('发布'))
+  fireEvent.click(form.getByText('发布'))
   await waitFor(() => expect(toasts).toContain('已参加活动'))
   expect(calls.find((c) => c.data.action === 'postDiary')?.data).toMatchObject({ contestId: 'c1' })
-  expect(await screen.findByText('冠军妈妈')).toBeTruthy()
+  expect(await tab.findByText('冠军妈妈')).toBeTruthy()
   expect(calls.some((c) => c.data.action === 'diaries' && c.data.contestId === 'c1')).toBe(true)
+  expect(routes).toEqual([{ kind: 'switchTab', url: '/pages/diary/index' }])
 })

@@ -20,7 +20,7 @@ test('a visitor sees what the community is, its promises, the free guide, then t
   respondByAction({ 'member.me': visitor, 'member.landing': landing })
   render(<HomePage />)
   fireEvent.click(await screen.findByText('申请加入妈妈圈'))
-  expect(navigations).toEqual(['/pages/apply/index'])
+  expect(navigations).toEqual(['/packages/forms/pages/apply/index'])
   const promises = screen.getByTestId('promises').textContent ?? ''
   for (const p of PROMISES) expect(promises).toContain(p.title)
   expect(await screen.findByText('《0–3 岁科学喂养指南》')).toBeTruthy()
@@ -92,7 +92,7 @@ test('a rejected mother sees the reason and the day she may apply again', () => 
 test('once the cooling period is over she may apply again', () => {
   render(<ApplicationStatus me={{ openid: 'r1', status: 'rejected', roles: [], tags: [], reviewNote: '资料不完整', reapplyFrom: '2026-12-05' }} today='2026-12-05' />)
   fireEvent.click(screen.getByText('重新申请'))
-  expect(navigations).toEqual(['/pages/apply/index'])
+  expect(navigations).toEqual(['/packages/forms/pages/apply/index'])
 })
 
 test('a member is welcomed with her baby stage and her feed instead of the landing', async () => {
@@ -151,7 +151,7 @@ test('a newcomer gets the apply button on the first screen, before her status an
   render(<HomePage />)
   // drawn by the first render, no round trip
   fireEvent.click(screen.getByText('申请加入妈妈圈'))
-  expect(navigations).toEqual(['/pages/apply/index'])
+  expect(navigations).toEqual(['/packages/forms/pages/apply/index'])
   expect(screen.queryByText('加载中…')).toBeNull()
   await act(async () => me.release(visitor))
   expect(screen.getAllByText('申请加入妈妈圈')).toHaveLength(1)

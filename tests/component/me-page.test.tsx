@@ -73,7 +73,7 @@ describe('her data', () => {
     fireEvent.click(screen.getByText('我的提问'))
     fireEvent.click(screen.getByText('成长日记'))
     expect(routes).toEqual([
-      { kind: 'navigateTo', url: '/pages/qa/index' },
+      { kind: 'navigateTo', url: '/packages/forms/pages/qa/index' },
       { kind: 'switchTab', url: '/pages/diary/index' },
     ])
   })
@@ -179,7 +179,7 @@ describe('her data', () => {
     respondByAction({ 'member.me': { openid: 'v1', status: 'visitor', roles: [], tags: [] } })
     render(<MePage />)
     fireEvent.click(await screen.findByText('申请加入妈妈圈'))
-    expect(navigations).toEqual(['/pages/apply/index'])
+    expect(navigations).toEqual(['/packages/forms/pages/apply/index'])
     expect(screen.queryByText('导出我的数据')).toBeNull()
   })
 

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import QaPage from '../../src/pages/qa/index'
+import QaPage from '../../src/packages/forms/pages/qa/index'
 import { resetBackend } from '../../src/services/backend'
 import { calls, resetTaro, respondWith, toasts } from '../support/taro'
 

@@ -19,7 +19,7 @@ async function open(page: Page, hash: string) {
 
 test('apply → review → welcome', async () => {
   const mother = await e2e.pageAs('e2e-mother')
-  await open(mother, '/pages/apply/index')
+  await open(mother, '/packages/forms/pages/apply/index')
   await mother.locator('input[placeholder="例如：小雨妈妈"]').fill('测试妈妈')
 
   // an unticked consent blocks the submit with a clear message, and nothing is sent
@@ -61,6 +61,14 @@ test('apply → review → welcome', async () => {
   await expect(mother.getByTestId('pending-note').count()).resolves.toBe(0)
   await shot(mother, 'welcomed')
 }, 90_000)
+
+test('an old link to the apply page (from before the forms moved to their subpackage) opens the form', async () => {
+  const visitor = await e2e.pageAs('demo-visitor')
+  await open(visitor, '/pages/apply/index')
+  await visitor.getByText('提交申请').waitFor()
+  expect(visitor.url()).toContain('#/packages/forms/pages/apply/index')
+  await shot(visitor, 'apply-old-link')
+}, 60_000)
 
 test('the identity picker switches who the app acts as', async () => {
   const page = await e2e.pageAs('demo-mother')

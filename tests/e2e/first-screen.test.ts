@@ -86,7 +86,7 @@ test('a tap on the static button before the app runs opens the apply form once i
   scripts.release()
   await page.locator(APP_PAGE).getByText('提交申请').waitFor({ state: 'visible' })
   expect(await page.locator(SHELL).count()).toBe(0)
-  expect(page.url()).toContain('#/pages/apply/index')
+  expect(page.url()).toContain('#/packages/forms/pages/apply/index')
 })
 
 test('a device that knows her as a member never shows the visitor landing page', async () => {
@@ -104,7 +104,7 @@ test('a device that knows her as a member never shows the visitor landing page',
 test('a link to another page does not flash the landing page', async () => {
   const page = await e2e.pageAs('demo-visitor')
   const scripts = await holdScripts(page)
-  await page.goto(`${e2e.url}/#/pages/qa/index`, { waitUntil: 'commit' })
+  await page.goto(`${e2e.url}/#/packages/forms/pages/qa/index`, { waitUntil: 'commit' })
   await parsed(page)
   expect(await page.locator(SHELL).count()).toBe(0)
   scripts.release()

@@ -114,7 +114,7 @@ async function bottomAboveTabBar(page: Page, target: Locator): Promise<boolean> 
   return Boolean(box && bar && box.y + box.height <= bar.y)
 }
 
-test('晒娃: the demo photos paint; she posts a photo, corrects its line in place and deletes it after a confirm', async () => {
+test('晒娃: the demo photos paint; she posts a photo, corrects its line on the edit page and deletes it after a confirm', async () => {
   const mother = await pageAs('demo-mother')
   await start(mother)
   await tapTab(mother, '晒娃')
@@ -123,7 +123,7 @@ test('晒娃: the demo photos paint; she posts a photo, corrects its line in pla
   expect(await everyPhotoPaints(mother.locator('.c-photo'))).toBe(4)
   await toTop(mother)
 
-  // ＋ → pick a photo from the album → a line → 发布
+  // ＋ → the form page → pick a photo from the album → a line → 发布 → back on the tab
   await mother.getByTestId('diary-compose').click()
   const composer = card(mother, '晒晒宝宝')
   const [chooser] = await Promise.all([mother.waitForEvent('filechooser'), composer.getByText('＋ 选择照片').click()])
@@ -141,12 +141,15 @@ test('晒娃: the demo photos paint; she posts a photo, corrects its line in pla
   await mine.scrollIntoViewIfNeeded()
   await shot(mother, 'corr-diary-mine')
 
-  // 编辑: the line turns into an editor holding her words
+  // 编辑: a page with her photo and an editor holding her words
   await mine.getByText('编辑', { exact: true }).click()
   const editor = mother.locator('[data-testid^="edit-"]').filter({ visible: true })
   await expect(editor.locator('textarea').inputValue()).resolves.toBe('今天学会拍手啦')
   await editor.locator('textarea').fill('今天学会拍手啦，还会挥手说再见')
   await editor.getByText('15/200').waitFor()
+  // 保存 and 取消 stand apart, whichever stylesheet the page loaded last
+  const [save, cancel] = await Promise.all(['保存', '取消'].map((t) => editor.locator('.ui-button', { hasText: t }).boundingBox()))
+  expect(save && cancel && cancel.x - (save.x + save.width)).toBeGreaterThanOrEqual(6)
   await shot(mother, 'corr-diary-editing')
   await editor.getByText('保存', { exact: true }).click()
   const edited = card(mother, '今天学会拍手啦，还会挥手说再见')

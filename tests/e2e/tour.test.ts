@@ -93,7 +93,7 @@ test('a shared post opens first and marked; a visitor opening it lands on the la
   await shot(visitor, 'visitor-landing-shared')
 }, 60_000)
 
-test('the diary tab opens on the feed with photos painted; ＋ opens the form and the words survive a reload', async () => {
+test('the diary tab opens on the feed with photos painted; ＋ opens the form page and the words survive a reload', async () => {
   const mother = await pageAs('demo-mother')
   await open(mother, '/pages/diary/index')
   await mother.getByText('第一次自己扶着站起来啦').waitFor()
@@ -101,13 +101,15 @@ test('the diary tab opens on the feed with photos painted; ＋ opens the form an
   expect(await mother.getByText('晒晒宝宝').count()).toBe(0)
   await shot(mother, 'diary-feed')
   await mother.getByTestId('diary-compose').click()
-  await mother.getByText('晒晒宝宝').waitFor()
-  await mother.locator('textarea').fill('今天第一次吃南瓜泥')
-  await mother.getByTestId('diary-text-count').getByText('9/200').waitFor()
+  // a page of the forms subpackage
+  await mother.locator('.ui-card').filter({ hasText: '晒晒宝宝', visible: true }).waitFor()
+  expect(mother.url()).toContain('#/packages/forms/pages/diary-new/index')
+  const box = mother.locator('textarea').filter({ visible: true })
+  await box.fill('今天第一次吃南瓜泥')
+  await mother.getByTestId('diary-text-count').filter({ visible: true }).getByText('9/200').waitFor()
   await shot(mother, 'diary-compose')
   await mother.reload()
-  await mother.getByTestId('diary-compose').click()
-  await expect(mother.locator('textarea').inputValue()).resolves.toBe('今天第一次吃南瓜泥')
+  await expect(mother.locator('textarea').filter({ visible: true }).inputValue()).resolves.toBe('今天第一次吃南瓜泥')
 }, 60_000)
 
 test('outsiders meet a way in, not a dead end: the locked diary and Q&A offer to apply', async () => {
@@ -116,14 +118,14 @@ test('outsiders meet a way in, not a dead end: the locked diary and Q&A offer to
   await visitor.getByText('晒娃日记仅对会员开放').waitFor()
   await visitor.getByTestId('members-only-apply').waitFor()
   await shot(visitor, 'visitor-diary-locked')
-  await open(visitor, '/pages/qa/index')
+  await open(visitor, '/packages/forms/pages/qa/index')
   await visitor.getByText('专家答疑仅对会员开放').waitFor()
   expect(await visitor.getByText('重试').count()).toBe(0)
   await shot(visitor, 'visitor-qa-locked')
   await open(visitor, '/pages/me/index')
   await visitor.getByText('未加入').first().waitFor()
   await shot(visitor, 'visitor-me')
-  await open(visitor, '/pages/apply/index')
+  await open(visitor, '/packages/forms/pages/apply/index')
   await visitor.locator('input[placeholder="例如：小雨妈妈"]').fill('半路妈妈')
   await visitor.getByTestId('field-nickname-count').getByText('4/20').waitFor()
   await shot(visitor, 'visitor-apply')

@@ -35,7 +35,7 @@ export interface Harness {
   advance(ms: number): void
   /** she accepts the template `count` times (default once) */
   grantSubscription(openid: string, templateId: string, count?: number): Promise<void>
-  outbox(touser: string): Promise<Array<{ touser: string; template_id: string; data: Record<string, { value: string }> }>>
+  outbox(touser: string): Promise<Array<{ touser: string; template_id: string; data: Record<string, { value: string }>; page?: string }>>
   /** holds the next `n` open-API calls (the content check comes first) until all `n` have arrived */
   holdOpenApi(n: number): void
   /** holds the next `count` matching database calls until all have arrived, to force a race */

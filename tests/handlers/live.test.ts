@@ -189,7 +189,8 @@ describe('announcement and reminder', () => {
     await timer()
     const m1 = await h.outbox(MOTHER)
     expect(m1.length - before.m1).toBe(1)
-    expect(m1[m1.length - 1]).toMatchObject({ template_id: ANNOUNCE, data: { thing1: { value: '0-6 月专场' }, time2: { value: '2026-12-01 20:00' } } })
+    // a tap on the message opens the live's page (the path as app.json declares it)
+    expect(m1[m1.length - 1]).toMatchObject({ template_id: ANNOUNCE, page: `packages/live/pages/detail/index?id=${liveId}`, data: { thing1: { value: '0-6 月专场' }, time2: { value: '2026-12-01 20:00' } } })
     expect((await h.outbox(MOTHER_2)).length - before.m2).toBe(0) // not targeted: her consent is kept
     expect(await credits(MOTHER, ANNOUNCE)).toBe(0)
     expect(await credits(MOTHER_2, ANNOUNCE)).toBe(1)
@@ -229,6 +230,7 @@ describe('announcement and reminder', () => {
     const reminders = (await h.outbox(MOTHER)).filter((m) => m.template_id === REMINDER)
     expect(reminders).toHaveLength(1)
     expect(reminders[0].data.thing1.value).toBe('0-6 月专场')
+    expect(reminders[0].page).toBe(`packages/live/pages/detail/index?id=${liveId}`)
     expect(await credits(MOTHER, REMINDER)).toBe(1) // one spent, one kept for another live
     expect(await notices({ liveId, kind: 'liveReminder' })).toEqual(expect.arrayContaining([
       expect.objectContaining({ openid: MOTHER, status: 'sent' }),

@@ -19,6 +19,20 @@ export const tempUrlRequests: string[][] = []
 export const phoneCalls: string[] = []
 export const previews: { urls: string[]; current?: string }[] = []
 
+/** Taro's app-wide event bus (pages telling each other what happened): listeners by event name */
+const listeners = new Map<string, ((...args: unknown[]) => void)[]>()
+const eventCenter = {
+  on(name: string, fn: (...args: unknown[]) => void) {
+    listeners.set(name, [...(listeners.get(name) ?? []), fn])
+  },
+  off(name: string, fn: (...args: unknown[]) => void) {
+    listeners.set(name, (listeners.get(name) ?? []).filter((f) => f !== fn))
+  },
+  trigger(name: string, ...args: unknown[]) {
+    for (const fn of listeners.get(name) ?? []) fn(...args)
+  },
+}
+
 let handler: CallFunction = async () => ({ result: { ok: false, error: { code: 'INTERNAL', message: '未设置' } } })
 let modalAnswer = true
 let subscribeAnswer: () => Promise<Record<string, string>> = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
@@ -64,6 +78,7 @@ export function resetTaro(): void {
   subscribeAnswer = async () => ({ errMsg: 'requestSubscribeMessage:ok' })
   showHandlers = []
   hideHandlers = []
+  listeners.clear()
 }
 
 function route(kind: (typeof routes)[number]['kind']) {
@@ -135,6 +150,7 @@ const Taro = {
   nextTick: (fn: () => void) => {
     void Promise.resolve().then(fn)
   },
+  eventCenter,
 }
 
 export function useRouter(): { params: Record<string, string> } {

@@ -8,11 +8,8 @@ import { ShareButton } from './ShareButton'
 import { shortTime } from './format'
 import './styles'
 
-/**
- * One growth diary: her photo, her line, and a heart that counts once per mother. `editor` takes
- * the line's place while she corrects it; `owner` holds her 编辑 / 删除.
- */
-export function DiaryCard({ diary, onLike, shared, editor, owner }: { diary: DiaryView; onLike: () => void; shared?: boolean; editor?: ReactNode; owner?: ReactNode }) {
+/** One growth diary: her photo, her line, and a heart that counts once per mother. `owner` holds her 编辑 / 删除. */
+export function DiaryCard({ diary, onLike, shared, owner }: { diary: DiaryView; onLike: () => void; shared?: boolean; owner?: ReactNode }) {
   return (
     <Card className={shared ? 'c-shared' : undefined}>
       {shared ? <Tag tone='warn'>好友分享给你</Tag> : null}
@@ -21,7 +18,7 @@ export function DiaryCard({ diary, onLike, shared, editor, owner }: { diary: Dia
         <Text className='caption'>{shortTime(diary.createdAt)}</Text>
       </View>
       <CloudImage className='c-photo' fileID={diary.photoFileID} alt={`${diary.authorName}的晒娃照片`} />
-      {editor ?? <Text className='c-body'>{diary.text}</Text>}
+      <Text className='c-body'>{diary.text}</Text>
       <View className='c-meta'>
         <View
           className={`c-like${diary.likedByMe ? ' c-like--on' : ''}`}
@@ -35,7 +32,7 @@ export function DiaryCard({ diary, onLike, shared, editor, owner }: { diary: Dia
         {diary.mine ? <Text>我的日记</Text> : null}
         <ShareButton shareKey={`diary:${diary.id}`} content={diaryShare(diary)} />
       </View>
-      {diary.mine && !editor ? owner : null}
+      {diary.mine ? owner : null}
     </Card>
   )
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { pageUrl } from '../../../domain/pages'
 import { Card } from '../ui'
 import './styles'
 
@@ -7,7 +8,7 @@ import './styles'
 export function QaEntry() {
   return (
     <Card>
-      <View className='row-between' role='link' data-testid='qa-entry' onClick={() => void Taro.navigateTo({ url: '/pages/qa/index' })}>
+      <View className='row-between' role='link' data-testid='qa-entry' onClick={() => void Taro.navigateTo({ url: pageUrl('qa') })}>
         <View className='c-entry__text'>
           <Text className='title'>💬 专家答疑</Text>
           <View>

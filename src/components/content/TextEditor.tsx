@@ -7,6 +7,7 @@ import { Banner } from '../member/Banner'
 import { Field } from '../member/Field'
 import { Button } from '../ui'
 import { messageOf } from './errors'
+import './styles'
 
 /**
  * Correcting one text in place (her diary line, her question): checked by the same schema as the
@@ -50,12 +51,3 @@ export function TextEditor(props: {
   )
 }
 
-/** 编辑 / 删除 for something of her own. */
-export function OwnerActions(props: { onEdit: () => void; onDelete: () => void }) {
-  return (
-    <View className='c-owner' data-testid='owner-actions'>
-      <Button variant='ghost' onClick={props.onEdit}>编辑</Button>
-      <Button variant='ghost' onClick={props.onDelete}>删除</Button>
-    </View>
-  )
-}

@@ -2,13 +2,13 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LANDING } from '../../../domain/labels'
 import type { MeView } from '../../../domain/member'
+import { pageUrl } from '../../../domain/pages'
 import { chinaDay } from '../../../domain/time'
 import { Button, Card } from '../ui'
 import { Banner } from './Banner'
 import { formatDay, mayApplyAgain } from './reapply'
 
-const APPLY = '/pages/apply/index'
-const goApply = () => void Taro.navigateTo({ url: APPLY })
+const goApply = () => void Taro.navigateTo({ url: pageUrl('apply') })
 
 /** Where a not-yet-member stands: invited to apply, waiting for review, or told why not and when again. */
 export function ApplicationStatus(props: { me: MeView; today?: string }) {

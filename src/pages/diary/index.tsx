@@ -2,13 +2,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { DiaryView } from '../../../domain/content'
-import { contentSchemas } from '../../../domain/schemas/content'
+import { pageUrl } from '../../../domain/pages'
 import { PageShell } from '../../components/PageShell'
 import { DiaryCard } from '../../components/content/DiaryCard'
-import { DiaryComposer } from '../../components/content/DiaryComposer'
+import { OwnerActions } from '../../components/content/OwnerActions'
 import { RankingList } from '../../components/content/RankingList'
 import { confirmAndRemove } from '../../components/content/removal'
-import { OwnerActions, TextEditor } from '../../components/content/TextEditor'
 import { WinnerList } from '../../components/content/WinnerList'
 import { messageOf } from '../../components/content/errors'
 import { shortTime } from '../../components/content/format'
@@ -18,20 +17,23 @@ import { MembersOnly } from '../../components/member/MembersOnly'
 import { SharedTeaser } from '../../components/member/SharedTeaser'
 import { Card, EmptyState, ErrorState, Loading } from '../../components/ui'
 import { useCloudQuery } from '../../hooks/useCloud'
+import { useDiaryChanges } from '../../hooks/useDiaryChanges'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { useShare } from '../../hooks/useShare'
-import { deleteDiary, editDiary, fetchContests, fetchDiaries, fetchRanking, likeDiary } from '../../services/content'
+import { deleteDiary, fetchContests, fetchDiaries, fetchRanking, likeDiary } from '../../services/content'
 import { diaryShare, sharedItem } from '../../services/share'
 
-/** Other mothers' babies first; her own post is one tap on the floating ＋. */
+/**
+ * Other mothers' babies first; her own post is one tap on the floating ＋. Writing and correcting
+ * open the forms subpackage (they validate with the functions' schemas, which the main package
+ * does not carry); what they did comes back through `useDiaryChanges`.
+ */
 export default function DiaryPage() {
   const params = useRouter().params
   // a winner's notice opens the page on its contest
   const [contestId, setContestId] = useState<string | undefined>(params.contestId || undefined)
-  const [composing, setComposing] = useState(false)
-  const [editing, setEditing] = useState<string>()
   const shared = sharedItem(params, 'diary')
   const contests = useCloudQuery(fetchContests)
   const diaries = usePagedQuery(fetchDiaries(contestId), (d) => d.id, [contestId])
@@ -47,6 +49,15 @@ export default function DiaryPage() {
     return d ? diaryShare(d) : undefined
   })
   const contest = contests.data?.items.find((c) => c.id === contestId)
+  // the feed itself reloads when she comes back (useReloadOnShow)
+  useDiaryChanges((change) => {
+    if (change.kind === 'posted' && change.contestId && change.contestId !== contestId) {
+      setContestId(change.contestId)
+      return
+    }
+    if (change.kind === 'edited') diaries.update(change.id, { text: change.text })
+    if (contestId) ranking.reload()
+  })
 
   async function like(d: DiaryView) {
     if (d.likedByMe) {
@@ -65,14 +76,6 @@ export default function DiaryPage() {
     }
   }
 
-  async function saveEdit(d: DiaryView, text: string) {
-    await editDiary(d.id, text)
-    diaries.update(d.id, { text })
-    setEditing(undefined)
-    if (contestId) ranking.reload()
-    await Taro.showToast({ title: '已修改', icon: 'none' })
-  }
-
   async function remove(d: DiaryView) {
     const gone = await confirmAndRemove({
       title: '删除这条日记？',
@@ -84,28 +87,8 @@ export default function DiaryPage() {
     if (gone && contestId) ranking.reload()
   }
 
-  const ownerOf = (d: DiaryView) => <OwnerActions onEdit={() => setEditing(d.id)} onDelete={() => void remove(d)} />
-  const editorOf = (d: DiaryView) =>
-    editing === d.id ? (
-      <TextEditor
-        label='修改这条日记'
-        initial={d.text}
-        max={200}
-        schema={contentSchemas.editDiary.shape.text}
-        onSave={(text) => saveEdit(d, text)}
-        onCancel={() => setEditing(undefined)}
-        testId={`edit-${d.id}`}
-      />
-    ) : undefined
-
-  function posted(entered?: string) {
-    setComposing(false)
-    if (entered && entered !== contestId) setContestId(entered)
-    else {
-      diaries.reload()
-      ranking.reload()
-    }
-  }
+  const edit = (d: DiaryView) => void Taro.navigateTo({ url: pageUrl('diaryEdit', { id: d.id, text: d.text, photo: d.photoFileID }) })
+  const ownerOf = (d: DiaryView) => <OwnerActions onEdit={() => edit(d)} onDelete={() => void remove(d)} />
 
   if (diaries.error?.code === 'NOT_MEMBER') {
     return (
@@ -119,7 +102,6 @@ export default function DiaryPage() {
   const rest = sharedDiary ? diaries.items.filter((d) => d !== sharedDiary) : diaries.items
   return (
     <PageShell>
-      {composing ? <DiaryComposer contests={contests.data?.items ?? []} onPosted={posted} onCancel={() => setComposing(false)} /> : null}
       {(contests.data?.items.length ?? 0) > 0 ? (
         <View className='row wrap'>
           <Chip label='全部日记' selected={!contestId} onToggle={() => setContestId(undefined)} />
@@ -144,25 +126,14 @@ export default function DiaryPage() {
       {!diaries.loading && !diaries.error && diaries.items.length === 0 ? (
         <EmptyState icon='📷' title='还没有晒娃日记' hint='点右下角的 ＋，发第一条，记录宝宝的成长吧' />
       ) : null}
-      {sharedDiary ? <DiaryCard diary={sharedDiary} shared onLike={() => void like(sharedDiary)} editor={editorOf(sharedDiary)} owner={ownerOf(sharedDiary)} /> : null}
+      {sharedDiary ? <DiaryCard diary={sharedDiary} shared onLike={() => void like(sharedDiary)} owner={ownerOf(sharedDiary)} /> : null}
       {rest.map((d) => (
-        <DiaryCard key={d.id} diary={d} onLike={() => void like(d)} editor={editorOf(d)} owner={ownerOf(d)} />
+        <DiaryCard key={d.id} diary={d} onLike={() => void like(d)} owner={ownerOf(d)} />
       ))}
       <LoadMore count={diaries.items.length} hasMore={diaries.hasMore} loading={diaries.loadingMore} onMore={diaries.loadMore} />
-      {composing ? null : (
-        <View
-          className='ui-fab'
-          role='button'
-          aria-label='晒晒宝宝'
-          data-testid='diary-compose'
-          onClick={() => {
-            setComposing(true)
-            void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
-          }}
-        >
-          <Text>＋</Text>
-        </View>
-      )}
+      <View className='ui-fab' role='button' aria-label='晒晒宝宝' data-testid='diary-compose' onClick={() => void Taro.navigateTo({ url: pageUrl('diaryNew') })}>
+        <Text>＋</Text>
+      </View>
     </PageShell>
   )
 }

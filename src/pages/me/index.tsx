@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { pageUrl } from '../../../domain/pages'
 import { PageShell } from '../../components/PageShell'
 import { LinkList, type LinkItem } from '../../components/member/LinkList'
 import { MyDataCard } from '../../components/member/MyDataCard'
@@ -12,14 +13,14 @@ import { fetchMe } from '../../services/member'
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
 const MY_LINKS: LinkItem[] = [
-  { label: '我的提问', hint: '问过专家的问题和回答', onOpen: go('/pages/qa/index') },
+  { label: '我的提问', hint: '问过专家的问题和回答', onOpen: go(pageUrl('qa')) },
   // the diary is a tab page: only switchTab may open it
-  { label: '成长日记', hint: '记录宝宝的每一个第一次', onOpen: () => void Taro.switchTab({ url: '/pages/diary/index' }) },
+  { label: '成长日记', hint: '记录宝宝的每一个第一次', onOpen: () => void Taro.switchTab({ url: pageUrl('diary') }) },
 ]
 
 /** Back to home as a visitor: relaunch so no page keeps her old state. */
 async function afterDeleted() {
-  await Taro.reLaunch({ url: '/pages/index/index' })
+  await Taro.reLaunch({ url: pageUrl('home') })
 }
 
 export default function MePage() {
@@ -33,7 +34,7 @@ export default function MePage() {
     <PageShell>
       <ProfileCard me={data} />
       {data.status === 'visitor' ? (
-        <Button block onClick={go('/pages/apply/index')}>申请加入妈妈圈</Button>
+        <Button block onClick={go(pageUrl('apply'))}>申请加入妈妈圈</Button>
       ) : null}
       {data.status === 'member' ? <LinkList title='我的内容' links={MY_LINKS} /> : null}
       <StaffEntry roles={data.roles} />

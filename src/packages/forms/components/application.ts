@@ -1,13 +1,13 @@
 // The application form's data: what she typed (a draft) → the `member.apply` input, checked by the
 // very schema the function uses, so the form and the server can never disagree on what is valid.
-import { describeIssues } from '../../../domain/schemas/format'
-import { memberSchemas, type ApplyInput } from '../../../domain/schemas/member'
-import type { MeView } from '../../../domain/member'
-import { PRIVACY_NOTICE_VERSION } from '../../config'
+import { describeIssues } from '../../../../domain/schemas/format'
+import { memberSchemas, type ApplyInput } from '../../../../domain/schemas/member'
+import { OTHER_NEED, TEXT_MAX } from '../../../../domain/form-rules'
+import type { MeView } from '../../../../domain/member'
+import { PRIVACY_NOTICE_VERSION } from '../../../config'
 
-export const OTHER_NEED = '其它'
-/** "其它：" + her words must fit the schema's 30 characters per need */
-export const OTHER_TEXT_MAX = 30 - `${OTHER_NEED}：`.length
+/** "其它：" + her words must fit the schema's characters per need */
+export const OTHER_TEXT_MAX = TEXT_MAX.need - `${OTHER_NEED}：`.length
 
 export interface ApplicationDraft {
   nickname: string

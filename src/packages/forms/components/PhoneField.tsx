@@ -1,5 +1,5 @@
 import { Button as TaroButton, Input, Text, View } from '@tarojs/components'
-import './styles'
+import '../../../components/member/styles'
 
 export type Platform = 'weapp' | 'h5'
 

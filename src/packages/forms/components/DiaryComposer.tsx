@@ -1,27 +1,31 @@
-import { Banner } from '../member/Banner'
 import Taro from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ContestView } from '../../../domain/content'
-import { Field } from '../member/Field'
-import { Chip } from '../member/Chip'
-import { Button, Card } from '../ui'
-import { useDraft } from '../../hooks/useDraft'
-import { useSubmit } from '../../hooks/useSubmit'
-import { TEMPLATE_IDS } from '../../config'
-import { postDiary } from '../../services/content'
-import { askForNotices } from '../../services/platform'
-import { choosePhoto, uploadPhoto } from '../../services/upload'
-import { messageOf } from './errors'
-import './styles'
+import type { ContestView } from '../../../../domain/content'
+import { TEXT_MAX } from '../../../../domain/form-rules'
+import { contentSchemas } from '../../../../domain/schemas/content'
+import { describeIssues } from '../../../../domain/schemas/format'
+import { Banner } from '../../../components/member/Banner'
+import { Field } from '../../../components/member/Field'
+import { Chip } from '../../../components/member/Chip'
+import { Button, Card } from '../../../components/ui'
+import { useDraft } from '../../../hooks/useDraft'
+import { useSubmit } from '../../../hooks/useSubmit'
+import { TEMPLATE_IDS } from '../../../config'
+import { postDiary } from '../../../services/content'
+import { askForNotices } from '../../../services/platform'
+import { choosePhoto, uploadPhoto } from '../../../services/upload'
+import { messageOf } from '../../../components/content/errors'
+import '../../../components/content/styles'
 
-const MAX_TEXT = 200
+const MAX_TEXT = TEXT_MAX.diary
+const diaryText = contentSchemas.postDiary.shape.text
 
 /**
  * 晒娃 form: a photo, a line, optionally an open contest. The photo is uploaded on submit (not on
  * pick) so a changed mind leaves nothing in storage; a retry reuses the upload.
  */
-export function DiaryComposer(props: { contests: readonly ContestView[]; onPosted: (contestId?: string) => void; onCancel?: () => void }) {
+export function DiaryComposer(props: { contests: readonly ContestView[]; onPosted: (contestId?: string) => void }) {
   const [localPath, setLocalPath] = useState<string>()
   const [uploaded, setUploaded] = useState<{ path: string; fileID: string }>()
   // her words survive a reload (a picked photo is a temporary file and cannot)
@@ -43,17 +47,18 @@ export function DiaryComposer(props: { contests: readonly ContestView[]; onPoste
   const submit = useSubmit(async () => {
     // an entry may win: ask, inside the tap as WeChat requires, whether she wants to hear about it
     if (contestId) void askForNotices([TEMPLATE_IDS.contestWinner])
-    const line = text.trim()
+    // her line by the function's own rule; the photo is checked here, before anything is uploaded
+    const line = diaryText.safeParse(text)
     const problems = {
       photo: localPath ? undefined : '请先选一张宝宝的照片',
-      text: !line ? '说点什么吧' : line.length > MAX_TEXT ? `最多 ${MAX_TEXT} 个字` : undefined,
+      text: line.success ? undefined : describeIssues(line.error.issues),
     }
     setErrors(problems)
-    if (problems.photo || problems.text || !localPath) return
+    if (!line.success || !localPath) return
     try {
       const fileID = uploaded?.path === localPath ? uploaded.fileID : await uploadPhoto(localPath, 'diary')
       setUploaded({ path: localPath, fileID })
-      await postDiary({ text: line, photoFileID: fileID, ...(contestId ? { contestId } : {}) })
+      await postDiary({ text: line.data, photoFileID: fileID, ...(contestId ? { contestId } : {}) })
       forget()
       setText('')
       setLocalPath(undefined)
@@ -94,11 +99,6 @@ export function DiaryComposer(props: { contests: readonly ContestView[]; onPoste
         ) : null}
         {errors.form ? <Banner tone='error'>{errors.form}</Banner> : null}
         <View className='m-actions'>
-          {props.onCancel ? (
-            <Button variant='ghost' onClick={props.onCancel}>
-              收起
-            </Button>
-          ) : null}
           <Button block loading={submit.submitting} onClick={() => void submit.run()} testId='diary-submit'>
             发布
           </Button>

@@ -1,13 +1,12 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { PageShell } from '../../components/PageShell'
-import { ApplyForm } from '../../components/member/ApplyForm'
-import { draftFromApplication } from '../../components/member/application'
-import { Loading } from '../../components/ui'
-import { useCloudQuery } from '../../hooks/useCloud'
-import { fetchMe } from '../../services/member'
-
-const HOME = '/pages/index/index'
+import { pageUrl } from '../../../../../domain/pages'
+import { PageShell } from '../../../../components/PageShell'
+import { ApplyForm } from '../../components/ApplyForm'
+import { draftFromApplication } from '../../components/application'
+import { Loading } from '../../../../components/ui'
+import { useCloudQuery } from '../../../../hooks/useCloud'
+import { fetchMe } from '../../../../services/member'
 
 /** After she applies: say what happens next, then home shows her "审核中". */
 async function confirmSubmitted() {
@@ -18,7 +17,7 @@ async function confirmSubmitted() {
     confirmText: '好的',
   })
   // home is a tab page: relaunching it shows her new status at once
-  await Taro.reLaunch({ url: HOME })
+  await Taro.reLaunch({ url: pageUrl('home') })
 }
 
 export default function ApplyPage() {

@@ -1,10 +1,10 @@
 import { Input, View } from '@tarojs/components'
-import { NEEDS } from '../../../domain/schemas/member'
-import { Chip } from './Chip'
-import { OTHER_NEED, OTHER_TEXT_MAX } from './application'
-import './styles'
+import { NEEDS, OTHER_NEED } from '../../../../domain/form-rules'
+import { Chip } from '../../../components/member/Chip'
+import { OTHER_TEXT_MAX } from './application'
+import '../../../components/member/styles'
 
-/** The needs from the schema's list as chips; ticking 其它 opens a line for her own words. */
+/** The needs she can tick, as chips; ticking 其它 opens a line for her own words. */
 export function NeedsPicker(props: { value: string[]; other: string; onChange: (needs: string[]) => void; onOther: (text: string) => void }) {
   const toggle = (need: string) =>
     props.onChange(props.value.includes(need) ? props.value.filter((n) => n !== need) : [...props.value, need])

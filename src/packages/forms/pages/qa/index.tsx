@@ -1,32 +1,34 @@
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { contentSchemas } from '../../../domain/schemas/content'
-import { describeIssues } from '../../../domain/schemas/format'
-import { PageShell } from '../../components/PageShell'
-import type { QuestionView } from '../../../domain/content'
-import { QuestionCard } from '../../components/content/QuestionCard'
-import { confirmAndRemove } from '../../components/content/removal'
-import { OwnerActions, TextEditor } from '../../components/content/TextEditor'
-import { Tabs } from '../../components/content/Tabs'
-import { messageOf } from '../../components/content/errors'
-import { Field } from '../../components/member/Field'
-import { LoadMore } from '../../components/member/LoadMore'
-import { MembersOnly } from '../../components/member/MembersOnly'
-import { Button, Card, EmptyState, ErrorState, Loading } from '../../components/ui'
-import { useDraft } from '../../hooks/useDraft'
-import { usePagedQuery } from '../../hooks/usePagedQuery'
-import { usePullToRefresh } from '../../hooks/usePullToRefresh'
-import { useSubmit } from '../../hooks/useSubmit'
-import { toCloudError } from '../../services/cloud'
-import { askQuestion, deleteQuestion, editQuestion, fetchQuestions } from '../../services/content'
+import { contentSchemas } from '../../../../../domain/schemas/content'
+import { describeIssues } from '../../../../../domain/schemas/format'
+import { PageShell } from '../../../../components/PageShell'
+import type { QuestionView } from '../../../../../domain/content'
+import { TEXT_MAX } from '../../../../../domain/form-rules'
+import { QuestionCard } from '../../../../components/content/QuestionCard'
+import { confirmAndRemove } from '../../../../components/content/removal'
+import { OwnerActions } from '../../../../components/content/OwnerActions'
+import { TextEditor } from '../../../../components/content/TextEditor'
+import { Tabs } from '../../../../components/content/Tabs'
+import { messageOf } from '../../../../components/content/errors'
+import { Field } from '../../../../components/member/Field'
+import { LoadMore } from '../../../../components/member/LoadMore'
+import { MembersOnly } from '../../../../components/member/MembersOnly'
+import { Button, Card, EmptyState, ErrorState, Loading } from '../../../../components/ui'
+import { useDraft } from '../../../../hooks/useDraft'
+import { usePagedQuery } from '../../../../hooks/usePagedQuery'
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh'
+import { useSubmit } from '../../../../hooks/useSubmit'
+import { toCloudError } from '../../../../services/cloud'
+import { askQuestion, deleteQuestion, editQuestion, fetchQuestions } from '../../../../services/content'
 
 type Tab = 'all' | 'mine'
 const TABS = [
   { key: 'all', label: '大家的问答' },
   { key: 'mine', label: '我的提问' },
 ] as const
-const QUESTION_MAX = 500
+const QUESTION_MAX = TEXT_MAX.question
 
 export default function QaPage() {
   const [tab, setTab] = useState<Tab>('all')

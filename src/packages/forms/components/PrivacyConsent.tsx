@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { CheckRow } from './CheckRow'
-import './styles'
+import { CheckRow } from '../../../components/member/CheckRow'
+import '../../../components/member/styles'
 
 /** The PIPL notice: what we collect, why, and her rights; she must tick it herself. */
 export function PrivacyConsent(props: { checked: boolean; onToggle: () => void }) {

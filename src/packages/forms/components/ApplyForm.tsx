@@ -1,22 +1,23 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { useDraft } from '../../hooks/useDraft'
-import { TEMPLATE_IDS } from '../../config'
-import { useSubmit } from '../../hooks/useSubmit'
-import { CloudError } from '../../services/cloud'
-import { applyForMembership } from '../../services/member'
-import { askForNotices } from '../../services/platform'
-import { Button } from '../ui'
-import { Banner } from './Banner'
-import { Field } from './Field'
+import { TEXT_MAX } from '../../../../domain/form-rules'
+import { useDraft } from '../../../hooks/useDraft'
+import { TEMPLATE_IDS } from '../../../config'
+import { useSubmit } from '../../../hooks/useSubmit'
+import { CloudError } from '../../../services/cloud'
+import { applyForMembership } from '../../../services/member'
+import { askForNotices } from '../../../services/platform'
+import { Button } from '../../../components/ui'
+import { Banner } from '../../../components/member/Banner'
+import { Field } from '../../../components/member/Field'
 import { NeedsPicker } from './NeedsPicker'
 import { PhoneField, type Platform } from './PhoneField'
 import { PrivacyConsent } from './PrivacyConsent'
 import { checkApplication, EMPTY_DRAFT, type ApplicationDraft, type FieldErrors } from './application'
-import './styles'
+import '../../../components/member/styles'
 
-const NICKNAME_MAX = 20
-const CITY_MAX = 20
+const NICKNAME_MAX = TEXT_MAX.nickname
+const CITY_MAX = TEXT_MAX.city
 
 const currentPlatform = (): Platform => (process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp')
 
