@@ -3,35 +3,11 @@
 // (the page polls; no reload), and imports a batch of can codes by pasting them. Every step is
 // photographed (.tmp/e2e-shots/leader-live-*) and the console must stay clean.
 import type { Locator, Page } from 'playwright-core'
-import { startE2E, type E2E } from './support'
-import { shot, solidPng, watchConsole } from './shots'
+import { useE2E } from './support'
+import { shot, solidPng } from './shots'
 
-let e2e: E2E
-const consoles: { who: string; errors: string[] }[] = []
-
-beforeAll(async () => {
-  e2e = await startE2E()
-}, 90_000)
-
-afterAll(async () => {
-  await e2e?.close()
-})
-
-afterEach(() => {
-  const dirty = consoles.filter((c) => c.errors.length > 0).map((c) => `${c.who}: ${c.errors.join(' | ')}`)
-  consoles.length = 0
-  expect(dirty).toEqual([])
-})
-
-async function pageAs(openid: string): Promise<Page> {
-  const page = await e2e.pageAs(openid)
-  consoles.push({ who: openid, ...watchConsole(page) })
-  return page
-}
-
-async function open(page: Page, hash: string): Promise<void> {
-  await page.goto(`${e2e.url}/#${hash}`)
-}
+const e2e = useE2E()
+const { page: pageAs, call: callAs, open } = e2e
 
 const visible = (page: Page, testId: string): Locator => page.getByTestId(testId).filter({ visible: true })
 
@@ -251,14 +227,6 @@ test('a leader imports a batch of pasted codes and sees what was imported, repea
   const found = await callInPage(leader, 'trace', { action: 'lookup', code: 'e2e-a00003' })
   expect(found).toMatchObject({ found: true, product: 'A2 奶粉 1 段 900g', batch: { batchNo: 'NZ2026-E2E' } })
 }, 120_000)
-
-/** A call through the client gateway as `openid` (setting the scene, not what the test is about). */
-async function callAs(openid: string, fn: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = await fetch(`${e2e.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(data) })
-  const env = (await res.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown }
-  if (!env.ok) throw new Error(`${fn}.${String(data.action)}: ${JSON.stringify(env.error)}`)
-  return env.data ?? {}
-}
 
 test('a leader edits a preview, finishes it with its replay, and cancels another after confirming', async () => {
   const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString()

@@ -5,38 +5,11 @@
 import type { Locator, Page } from 'playwright-core'
 import { DEMO_CODES, DEMO_COPIED_CODE, DEMO_BATCH } from '../../scripts/demo-live-facts'
 import { DEMO_LIVE_ID } from '../../scripts/demo-live'
-import { startE2E, type E2E } from './support'
-import { shot, watchConsole } from './shots'
+import { useE2E } from './support'
+import { shot } from './shots'
 
-let e2e: E2E
-const consoles: { who: string; errors: string[] }[] = []
-
-beforeAll(async () => {
-  e2e = await startE2E({ demoMedia: true })
-}, 120_000)
-
-afterAll(async () => {
-  await e2e?.close()
-})
-
-afterEach(() => {
-  const dirty = consoles.filter((c) => c.errors.length > 0).map((c) => `${c.who}: ${c.errors.join(' | ')}`)
-  consoles.length = 0
-  expect(dirty).toEqual([])
-})
-
-async function pageAs(openid: string): Promise<Page> {
-  const page = await e2e.pageAs(openid)
-  consoles.push({ who: openid, ...watchConsole(page) })
-  return page
-}
-
-async function callAs(openid: string, fn: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = await fetch(`${e2e.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(data) })
-  const env = (await res.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown }
-  if (!env.ok) throw new Error(`${fn}.${String(data.action)}: ${JSON.stringify(env.error)}`)
-  return env.data ?? {}
-}
+const e2e = useE2E({ demoMedia: true })
+const { page: pageAs, call: callAs } = e2e
 
 async function start(page: Page): Promise<void> {
   await page.goto(`${e2e.url}/#/pages/index/index`)

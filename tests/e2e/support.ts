@@ -9,6 +9,7 @@ import { ensureDemoMedia } from '../../scripts/demo-media'
 import { extraServiceFactories, startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { staticFilesService } from '../../localcloud/static'
 import { sdkEnv } from '../../localcloud/sdk-env'
+import { watchConsole } from './shots'
 
 const root = path.resolve(__dirname, '../..')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -65,4 +66,66 @@ export async function startE2E(options: { demoMedia?: boolean } = {}): Promise<E
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+export interface E2ESession {
+  readonly url: string
+  /** a fresh page acting as `openid`, its console watched: an error it logs fails the current test */
+  page(openid: string): Promise<Page>
+  /** opens `hash` (e.g. `/pages/index/index`) of the app in `page` */
+  open(page: Page, hash: string): Promise<void>
+  /** a call through the client gateway as `openid`, for setting a scene; a failure throws */
+  call(openid: string, fn: string, data: Record<string, unknown>): Promise<Record<string, unknown>>
+  /** stores `bytes` in cloud storage as `openid` and answers the file id */
+  upload(openid: string, cloudPath: string, bytes: Buffer, contentType?: string): Promise<string>
+}
+
+/**
+ * What every walk-through shares: the app and its cloud started before the file's tests (then
+ * `prepare` runs, e.g. to set a scene) and closed after them, and a clean console after each test.
+ */
+export function useE2E(options: { demoMedia?: boolean } = {}, prepare?: (session: E2ESession) => Promise<void>): E2ESession {
+  let e2e: E2E | undefined
+  const consoles: { who: string; errors: string[] }[] = []
+  const running = () => {
+    if (!e2e) throw new Error('the app is not running: use the session inside tests and hooks')
+    return e2e
+  }
+  const session: E2ESession = {
+    get url() {
+      return running().url
+    },
+    async page(openid) {
+      const page = await running().pageAs(openid)
+      consoles.push({ who: openid, ...watchConsole(page) })
+      return page
+    },
+    async open(page, hash) {
+      await page.goto(`${running().url}/#${hash}`)
+    },
+    async call(openid, fn, data) {
+      const res = await fetch(`${running().url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(data) })
+      const env = (await res.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown }
+      if (!env.ok) throw new Error(`${fn}.${String(data.action)}: ${JSON.stringify(env.error)}`)
+      return env.data ?? {}
+    },
+    async upload(openid, cloudPath, bytes, contentType = 'image/png') {
+      const url = `${running().url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, 'x-wx-openid': openid }, body: new Uint8Array(bytes) })
+      return ((await res.json()) as { fileID: string }).fileID
+    },
+  }
+  beforeAll(async () => {
+    e2e = await startE2E(options)
+    await prepare?.(session)
+  }, 120_000)
+  afterAll(async () => {
+    await e2e?.close()
+  })
+  afterEach(() => {
+    const dirty = consoles.filter((c) => c.errors.length > 0).map((c) => `${c.who}: ${c.errors.join(' | ')}`)
+    consoles.length = 0
+    expect(dirty).toEqual([])
+  })
+  return session
 }

@@ -4,33 +4,14 @@
 // names start with `corr-`) and every console must stay clean.
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { startE2E, type E2E } from './support'
-import { shot, watchConsole } from './shots'
+import { useE2E } from './support'
+import { shot } from './shots'
 
-let e2e: E2E
-const consoles: { who: string; errors: string[] }[] = []
 /** Links mothers copied with 分享, kept for the friends who open them later. */
 const links: Record<string, string> = {}
 
-beforeAll(async () => {
-  e2e = await startE2E({ demoMedia: true })
-}, 120_000)
-
-afterAll(async () => {
-  await e2e?.close()
-})
-
-afterEach(() => {
-  const dirty = consoles.filter((c) => c.errors.length > 0).map((c) => `${c.who}: ${c.errors.join(' | ')}`)
-  consoles.length = 0
-  expect(dirty).toEqual([])
-})
-
-async function pageAs(openid: string): Promise<Page> {
-  const page = await e2e.pageAs(openid)
-  consoles.push({ who: openid, ...watchConsole(page) })
-  return page
-}
+const e2e = useE2E({ demoMedia: true })
+const { page: pageAs } = e2e
 
 /** Back to the top of the page on screen (the page scrolls inside its own box, not the window). */
 async function toTop(page: Page): Promise<void> {

@@ -2,48 +2,19 @@
 // real H5 build and localcloud: each step is photographed (.tmp/e2e-shots/) and the console must
 // stay clean. Photos must actually paint on the first load (the lazy-image bug left pink boxes).
 import type { Page } from 'playwright-core'
-import { startE2E, type E2E } from './support'
-import { shot, solidPng, watchConsole } from './shots'
-
-let e2e: E2E
-const consoles: { who: string; errors: string[] }[] = []
-
-async function callAs(openid: string, fn: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = await fetch(`${e2e.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(data) })
-  const env = (await res.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown }
-  if (!env.ok) throw new Error(`${fn}.${String(data.action)}: ${JSON.stringify(env.error)}`)
-  return env.data ?? {}
-}
-
-async function upload(openid: string, cloudPath: string, bytes: Buffer): Promise<string> {
-  const res = await fetch(`${e2e.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': openid }, body: new Uint8Array(bytes) })
-  return ((await res.json()) as { fileID: string }).fileID
-}
+import { useE2E } from './support'
+import { shot, solidPng } from './shots'
 
 let postId = ''
 
-beforeAll(async () => {
-  e2e = await startE2E()
+const e2e = useE2E({}, async (session) => {
   // a post with a cover and a diary with a photo, as a leader and a mother would make them
-  const cover = await upload('demo-leader', 'covers/e2e-cover.png', solidPng(160, 90, [120, 180, 220]))
-  postId = String((await callAs('demo-leader', 'content', { action: 'publishPost', title: '春天带宝宝出门的五件事', body: '防晒、补水、备一件薄外套、避开花粉多的时段、带上湿巾。', kind: 'tip', coverFileID: cover })).id)
-  const photo = await upload('demo-mother', 'diary/e2e-photo.png', solidPng(120, 120, [250, 200, 120]))
-  await callAs('demo-mother', 'content', { action: 'postDiary', text: '第一次自己扶着站起来啦', photoFileID: photo })
-}, 90_000)
-
-afterAll(async () => {
-  await e2e?.close()
+  const cover = await session.upload('demo-leader', 'covers/e2e-cover.png', solidPng(160, 90, [120, 180, 220]))
+  postId = String((await session.call('demo-leader', 'content', { action: 'publishPost', title: '春天带宝宝出门的五件事', body: '防晒、补水、备一件薄外套、避开花粉多的时段、带上湿巾。', kind: 'tip', coverFileID: cover })).id)
+  const photo = await session.upload('demo-mother', 'diary/e2e-photo.png', solidPng(120, 120, [250, 200, 120]))
+  await session.call('demo-mother', 'content', { action: 'postDiary', text: '第一次自己扶着站起来啦', photoFileID: photo })
 })
-
-async function pageAs(openid: string): Promise<Page> {
-  const page = await e2e.pageAs(openid)
-  consoles.push({ who: openid, ...watchConsole(page) })
-  return page
-}
-
-async function open(page: Page, hash: string): Promise<void> {
-  await page.goto(`${e2e.url}/#${hash}`)
-}
+const { page: pageAs, open } = e2e
 
 /** Waits until every photo in `selector` has painted: a loaded <img> with a natural size. */
 async function photosPainted(page: Page, selector: string): Promise<number> {
@@ -57,13 +28,6 @@ async function photosPainted(page: Page, selector: string): Promise<number> {
   )
   return page.locator(`${selector} img`).count()
 }
-
-afterEach(() => {
-  // a clean console is part of done: every error any page logged fails the test that made it
-  const dirty = consoles.filter((c) => c.errors.length > 0).map((c) => `${c.who}: ${c.errors.join(' | ')}`)
-  consoles.length = 0
-  expect(dirty).toEqual([])
-})
 
 test('a member sees the feed with its cover photo painted on the first load, and the Q&A one tap away', async () => {
   const mother = await pageAs('demo-mother')
