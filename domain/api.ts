@@ -12,7 +12,7 @@ import type {
   EditQuestionInput, FeedInput, LikeInput, PostDiaryInput, PostInput, PublishPostInput, QuestionsInput, RankingInput, RemovePostInput, UnansweredInput,
 } from './schemas/content'
 
-import type { LiveQuestionStaffView, LiveQuestionState, LiveQuestionView, LiveView } from './live'
+import type { LiveDetailView, LiveQuestionStaffView, LiveQuestionState, LiveQuestionView, LiveView } from './live'
 import type {
   AskLiveInput, CancelLiveInput, CreateLiveInput, CurateInput, FinishLiveInput, GetLiveInput, LiveQaInput, LiveQuestionsInput, LivesByStatusInput, RemindInput,
   UpdateLiveInput,
@@ -110,7 +110,7 @@ export interface Api {
     list: { input: NoInput; output: { upcoming: LiveView[]; recent: LiveView[] } }
     /** the leaders' console: one status, cancelled included; scheduled soonest first, the others latest first */
     byStatus: { input: LivesByStatusInput; output: Page<LiveView> }
-    get: { input: GetLiveInput; output: LiveView }
+    get: { input: GetLiveInput; output: LiveDetailView }
     /** records the one-time consents she just gave; `reminded`: this live's reminder will reach her */
     remind: { input: RemindInput; output: { reminded: boolean; credits: { reminder: number; announce: number } } }
     ask: { input: AskLiveInput; output: { id: string } }

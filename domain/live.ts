@@ -97,6 +97,11 @@ export interface LiveView {
   remindable: boolean
 }
 
+/** One live as `live.get` answers it to her: also whether she has asked to be reminded of it. */
+export interface LiveDetailView extends LiveView {
+  reminded: boolean
+}
+
 export const MINUTE = 60_000
 /** The reminder goes out this long before the start. */
 export const REMINDER_LEAD_MS = 10 * MINUTE

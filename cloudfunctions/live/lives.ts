@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors'
 import { canSeeLive, MAX_AHEAD_MS, ON_AIR_MS, RECENT_MS, reminderAtFor, toLiveView, type LiveRecord } from '../../domain/live'
 import { liveSchemas, type UpdateLiveParams } from '../../domain/schemas/live'
 import type { Database } from '../../server/cloud'
+import { isSignedUp } from '../../server/collections/live-reminders'
 import { findLive, insertLive, listLives, livesByStatus, updateLiveIf } from '../../server/collections/lives'
 import { toPage } from '../../server/collections/paging'
 import { assertSafeText, SCENE } from '../../server/content-check'
@@ -176,6 +177,10 @@ export const liveActions = {
 
   get: action({
     input: liveSchemas.get,
-    handler: async (input, ctx) => toLiveView(await visibleLive(ctx, input.id), ctx.now()),
+    // 已提醒 on every device she uses, not only the one she tapped on
+    handler: async (input, ctx) => {
+      const [live, reminded] = await Promise.all([visibleLive(ctx, input.id), isSignedUp(ctx.db, input.id, ctx.openid)])
+      return { ...toLiveView(live, ctx.now()), reminded }
+    },
   }),
 }

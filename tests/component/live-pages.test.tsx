@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { LiveView } from '../../domain/live'
+import type { LiveDetailView } from '../../domain/live'
 import { TEMPLATE_IDS } from '../../domain/notifications'
 import { NextLiveCard } from '../../src/components/live/NextLiveCard'
 import { CUSTOMER_SERVICE } from '../../src/config'
@@ -12,7 +12,7 @@ import {
 } from '../support/taro'
 
 const HOUR = 3_600_000
-const live: LiveView = {
+const live: LiveDetailView = {
   id: 'l1',
   title: '保税仓直播：新到奶粉开箱验货',
   host: { name: '阿敏', intro: '两个宝宝的妈妈', photoFileID: 'cloud://env.b/demo/live/host.jpg' },
@@ -33,6 +33,7 @@ const live: LiveView = {
   ],
   targetTags: [],
   remindable: true,
+  reminded: false,
 }
 const noQa = { items: [], total: 0, page: 1, pageSize: 50 }
 
@@ -86,6 +87,13 @@ describe('live preview', () => {
     // tapped again: nothing more is asked or sent
     fireEvent.click(screen.getByText('✓ 已提醒'))
     expect(subscribeRequests).toHaveLength(1)
+  })
+
+  test('a reminder she asked for on another device reads 已提醒 here too', async () => {
+    respondByAction({ 'live.get': { ...live, reminded: true }, 'live.qa': noQa })
+    render(<LiveDetailPage />)
+    expect(await screen.findByText('✓ 已提醒')).toBeTruthy()
+    expect(screen.queryByText('🔔 提醒我')).toBeNull()
   })
 
   test('提醒我 refused in the prompt: nothing is recorded and she is told why', async () => {

@@ -164,16 +164,21 @@ describe('announcement and reminder', () => {
     expect(await credits(MOTHER_3, ANNOUNCE)).toBe(1)
   })
 
-  test('提醒我 answers both counts; accepting the announcement alone signs her up for no reminder', async () => {
+  test('提醒我 answers both counts; accepting the announcement alone signs her up for no reminder; the preview says whether she is signed up', async () => {
     const signups = async () => (await h.db.collection('liveReminders').where({ openid: MOTHER_4 }).get()).data
+    const reminded = async () => (await h.ok<{ reminded: boolean }>(main, { action: 'get', id: liveId }, MOTHER_4)).reminded
     const first = await h.ok(main, { action: 'remind', liveId, accepted: ['announce'], requestId: rid() }, MOTHER_4)
     expect(first).toEqual({ reminded: false, credits: { reminder: 0, announce: 1 } })
     expect(await signups()).toEqual([])
+    expect(await reminded()).toBe(false)
     // the count she did not accept this time is read back, not reported as 0
     const second = await h.ok(main, { action: 'remind', liveId, accepted: ['reminder'], requestId: rid() }, MOTHER_4)
     expect(second).toEqual({ reminded: true, credits: { reminder: 1, announce: 1 } })
     const [signup] = await signups()
     expect(signup).toMatchObject({ liveId, openid: MOTHER_4 })
+    // the preview says so to her, on any device, and to nobody else
+    expect(await reminded()).toBe(true)
+    expect((await h.ok<{ reminded: boolean }>(main, { action: 'get', id: liveId }, MOTHER)).reminded).toBe(false)
     // a second tap counts a second consent and keeps her one signup as it was
     await h.ok(main, { action: 'remind', liveId, accepted: ['reminder', 'announce'], requestId: rid() }, MOTHER_4)
     expect(await signups()).toEqual([signup])

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { LiveView } from '../../../../domain/live'
+import type { LiveDetailView } from '../../../../domain/live'
 import { messageOf } from '../../../components/content/errors'
 import { Button } from '../../../components/ui'
 import { useSubmit } from '../../../hooks/useSubmit'
@@ -17,9 +17,9 @@ const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
  * reservation; otherwise it asks for the subscribe reminder — that prompt must be the tap's first
  * call, which is why the notice was looked up before the tap. Hidden once the reminder went out.
  */
-export function RemindButton(props: { live: LiveView }) {
+export function RemindButton(props: { live: LiveDetailView }) {
   const { live } = props
-  const [done, setDone] = useState<Reminded | undefined>(() => remindedOf(live.id))
+  const [done, setDone] = useState<Reminded | undefined>(() => remindedOf(live.id) ?? (live.reminded ? 'reminded' : undefined))
   const noticeId = useChannelsNotice(live.finderUserName)
   const mark = (how: Reminded) => {
     rememberReminded(live.id, how)

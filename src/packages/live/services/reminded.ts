@@ -1,5 +1,6 @@
-// Which lives she asked to be reminded of on this device: the function records the reminder but a
-// preview does not say it back, so 已提醒 is remembered here.
+// Which lives she reserved on WeChat Channels from this device (WeChat tells nobody), and which she
+// asked us to remind her of: `live.get` says the latter too, from any device; this copy shows
+// 已提醒 at once after the tap.
 import Taro from '@tarojs/taro'
 
 export type Reminded = 'reminded' | 'reserved'
