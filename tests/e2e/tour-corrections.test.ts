@@ -125,12 +125,18 @@ test('晒娃: the demo photos paint; she posts a photo, corrects its line on the
   // 编辑: a page with her photo and an editor holding her words
   await mine.getByText('编辑', { exact: true }).click()
   const editor = mother.locator('[data-testid^="edit-"]').filter({ visible: true })
-  await expect(editor.locator('textarea').inputValue()).resolves.toBe('今天学会拍手啦')
+  // the page fills the editor once it has mounted: wait for her words rather than read too early
+  await mother.waitForFunction((text) => Array.from(document.querySelectorAll('textarea')).some((t) => t.value === text), '今天学会拍手啦')
   await editor.locator('textarea').fill('今天学会拍手啦，还会挥手说再见')
   await editor.getByText('15/200').waitFor()
-  // 保存 and 取消 stand apart, whichever stylesheet the page loaded last
-  const [save, cancel] = await Promise.all(['保存', '取消'].map((t) => editor.locator('.ui-button', { hasText: t }).boundingBox()))
-  expect(save && cancel && cancel.x - (save.x + save.width)).toBeGreaterThanOrEqual(6)
+  // 保存 and 取消 stand apart, whichever stylesheet the page loaded last (the page's own comes later
+  // than the page on H5: wait for it to apply before measuring, up to the usual 10 s)
+  const gap = async () => {
+    const [save, cancel] = await Promise.all(['保存', '取消'].map((t) => editor.locator('.ui-button', { hasText: t }).boundingBox()))
+    return save && cancel ? cancel.x - (save.x + save.width) : -1
+  }
+  for (let i = 0; i < 50 && (await gap()) < 6; i++) await mother.waitForTimeout(200)
+  expect(await gap()).toBeGreaterThanOrEqual(6)
   await shot(mother, 'corr-diary-editing')
   await editor.getByText('保存', { exact: true }).click()
   const edited = card(mother, '今天学会拍手啦，还会挥手说再见')
