@@ -1,24 +1,13 @@
 // A mother applies in the browser, a leader admits her from the review queue, and she is welcomed.
 // Everything real: the H5 build, the wx.cloud stand-in, localcloud, the function bundles, Chromium.
-import type { Page } from 'playwright-core'
-import { startE2E, type E2E } from './support'
+import { useE2E } from './support'
 import { shot } from './shots'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E()
-}, 60_000)
-afterAll(async () => {
-  await e2e?.close()
-})
-
-async function open(page: Page, hash: string) {
-  await page.goto(`${e2e.url}/#${hash}`)
-}
+const e2e = useE2E()
+const { open } = e2e
 
 test('apply → review → welcome', async () => {
-  const mother = await e2e.pageAs('e2e-mother')
+  const mother = await e2e.page('e2e-mother')
   await open(mother, '/packages/forms/pages/apply/index')
   await mother.locator('input[placeholder="例如：小雨妈妈"]').fill('测试妈妈')
 
@@ -38,7 +27,7 @@ test('apply → review → welcome', async () => {
   await mother.getByText('好的').click()
   await mother.getByTestId('pending-note').waitFor()
 
-  const leader = await e2e.pageAs('demo-leader')
+  const leader = await e2e.page('demo-leader')
   await open(leader, '/packages/leader/pages/review/index')
   const card = leader.getByTestId('applicant-e2e-mother')
   await card.waitFor()
@@ -63,7 +52,7 @@ test('apply → review → welcome', async () => {
 }, 90_000)
 
 test('an old link to the apply page (from before the forms moved to their subpackage) opens the form', async () => {
-  const visitor = await e2e.pageAs('demo-visitor')
+  const visitor = await e2e.page('demo-visitor')
   await open(visitor, '/pages/apply/index')
   await visitor.getByText('提交申请').waitFor()
   expect(visitor.url()).toContain('#/packages/forms/pages/apply/index')
@@ -71,7 +60,7 @@ test('an old link to the apply page (from before the forms moved to their subpac
 }, 60_000)
 
 test('the identity picker switches who the app acts as', async () => {
-  const page = await e2e.pageAs('demo-mother')
+  const page = await e2e.page('demo-mother')
   await open(page, '/pages/me/index')
   await page.getByText('正式会员').first().waitFor()
   await page.getByTestId('identity-picker').getByText(/▾/).click()

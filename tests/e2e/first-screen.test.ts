@@ -3,17 +3,10 @@
 // to a device that knows her as more than a visitor. The scripts are held back by the test, so
 // "before the app runs" is a moment the test controls rather than a race it hopes to win.
 import type { Page } from 'playwright-core'
-import { startE2E, type E2E } from './support'
-import { shot, watchConsole } from './shots'
+import { useE2E } from './support'
+import { shot } from './shots'
 
-let e2e: E2E
-
-beforeAll(async () => {
-  e2e = await startE2E()
-}, 60_000)
-afterAll(async () => {
-  await e2e?.close()
-})
+const e2e = useE2E()
 
 /** Holds every script of the app until `release()`: the page shows only what index.html draws. */
 async function holdScripts(page: Page): Promise<{ release: () => void }> {
@@ -39,8 +32,7 @@ async function box(page: Page, selector: string) {
 }
 
 test('a visitor sees the landing page before the app runs, and the app draws it in the same place', async () => {
-  const page = await e2e.pageAs('demo-visitor')
-  const logged = watchConsole(page)
+  const page = await e2e.page('demo-visitor')
   const scripts = await holdScripts(page)
   await page.goto(`${e2e.url}/#/pages/index/index`, { waitUntil: 'commit' })
 
@@ -71,11 +63,10 @@ test('a visitor sees the landing page before the app runs, and the app draws it 
   const appTexts = await page.locator(APP_PAGE).innerText()
   for (const line of shellTexts.split('\n').map((l) => l.trim()).filter(Boolean)) expect(appTexts).toContain(line)
   await shot(page, 'first-screen-app')
-  expect(logged.errors).toEqual([])
 })
 
 test('a tap on the static button before the app runs opens the apply form once it does', async () => {
-  const page = await e2e.pageAs('demo-visitor')
+  const page = await e2e.page('demo-visitor')
   const scripts = await holdScripts(page)
   await page.goto(`${e2e.url}/#/pages/index/index`, { waitUntil: 'commit' })
   await page.locator(`${SHELL} a`, { hasText: '申请加入妈妈圈' }).click()
@@ -90,7 +81,7 @@ test('a tap on the static button before the app runs opens the apply form once i
 })
 
 test('a device that knows her as a member never shows the visitor landing page', async () => {
-  const page = await e2e.pageAs('demo-mother')
+  const page = await e2e.page('demo-mother')
   await page.addInitScript(() => window.localStorage.setItem('last-member-status', JSON.stringify({ data: 'member' })))
   const scripts = await holdScripts(page)
   await page.goto(`${e2e.url}/#/pages/index/index`, { waitUntil: 'commit' })
@@ -102,7 +93,7 @@ test('a device that knows her as a member never shows the visitor landing page',
 })
 
 test('a link to another page does not flash the landing page', async () => {
-  const page = await e2e.pageAs('demo-visitor')
+  const page = await e2e.page('demo-visitor')
   const scripts = await holdScripts(page)
   await page.goto(`${e2e.url}/#/packages/forms/pages/qa/index`, { waitUntil: 'commit' })
   await parsed(page)

@@ -5,7 +5,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { DEMO_CODES, DEMO_COPIED_CODE, DEMO_BATCH } from '../../scripts/demo-live-facts'
 import { DEMO_LIVE_ID } from '../../scripts/demo-live'
-import { useE2E } from './support'
+import { popupOf, useE2E } from './support'
 import { shot } from './shots'
 
 const e2e = useE2E({ demoMedia: true })
@@ -25,15 +25,6 @@ async function painted(scope: Locator): Promise<number> {
     await scope.page().waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await imgs.nth(i).elementHandle(), { timeout: 15_000 })
   }
   return n
-}
-
-/** What a tap opens in a new tab (a PDF here): the bytes behind the address it went to. */
-async function popupOf(page: Page, tap: () => Promise<void>): Promise<{ popup: Page; body: Buffer; type: string }> {
-  const opened = page.context().waitForEvent('request', { predicate: (r) => r.isNavigationRequest() })
-  const [popup] = await Promise.all([page.context().waitForEvent('page'), tap()])
-  const res = await fetch((await opened).url())
-  expect(res.status).toBe(200)
-  return { popup, body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? '' }
 }
 
 /** The full-size preview over the page: its shown image painted, then closed with a tap. */

@@ -31,7 +31,7 @@ function pointSdkAt(url: string): void {
  * `demoMedia`: also what `npm start` adds after the seed (the feeding guide PDF, post covers and
  * photo diaries, one of them in the demo contest), so the browser sees the demo a person sees.
  */
-export async function startE2E(options: { demoMedia?: boolean } = {}): Promise<E2E> {
+async function startE2E(options: { demoMedia?: boolean } = {}): Promise<E2E> {
   if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qq-e2e-'))
   const cloud: LocalCloud = await startLocalCloud({
@@ -128,4 +128,17 @@ export function useE2E(options: { demoMedia?: boolean } = {}, prepare?: (session
     expect(dirty).toEqual([])
   })
   return session
+}
+
+/**
+ * What a tap opens in a new tab: the tab, the address it went to and the bytes behind it. A file
+ * served as a download closes its tab at once, so the address is taken from the tab's first request
+ * (the app's own page only changes its #hash, which is no request).
+ */
+export async function popupOf(page: Page, tap: () => Promise<void>): Promise<{ popup: Page; body: Buffer; type: string }> {
+  const opened = page.context().waitForEvent('request', { predicate: (r) => r.isNavigationRequest() })
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), tap()])
+  const res = await fetch((await opened).url())
+  expect(res.status).toBe(200)
+  return { popup, body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? '' }
 }

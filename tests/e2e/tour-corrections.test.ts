@@ -4,7 +4,7 @@
 // names start with `corr-`) and every console must stay clean.
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { useE2E } from './support'
+import { popupOf, useE2E } from './support'
 import { shot } from './shots'
 
 /** Links mothers copied with 分享, kept for the friends who open them later. */
@@ -74,19 +74,6 @@ async function copiedLink(page: Page): Promise<string> {
   const url = /https?:\/\/\S+/.exec(text)?.[0]
   if (!url) throw new Error(`no link in the copied text: ${text}`)
   return url
-}
-
-/**
- * What a tap opens in a new tab: the tab, the address it went to and the bytes behind it. A file
- * served as a download closes its tab at once, so the address is taken from the tab's first request.
- */
-async function popupOf(page: Page, tap: () => Promise<void>): Promise<{ popup: Page; body: Buffer; type: string }> {
-  // (the page itself only changes its #hash, which is no request)
-  const opened = page.context().waitForEvent('request', { predicate: (r) => r.isNavigationRequest() })
-  const [popup] = await Promise.all([page.context().waitForEvent('page'), tap()])
-  const res = await fetch((await opened).url())
-  expect(res.status).toBe(200)
-  return { popup, body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? '' }
 }
 
 async function bottomAboveTabBar(page: Page, target: Locator): Promise<boolean> {
