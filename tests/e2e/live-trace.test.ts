@@ -12,8 +12,8 @@ const e2e = useE2E({ demoMedia: true })
 const { page: pageAs, call: callAs } = e2e
 
 async function start(page: Page): Promise<void> {
-  await page.goto(`${e2e.url}/#/pages/index/index`)
-  await page.getByText('亲亲宝贝 · 妈妈圈').waitFor()
+  await e2e.open(page, '/pages/index/index')
+  await page.locator('.taro_page').getByText('亲亲宝贝 · 妈妈圈').waitFor()
 }
 
 /** Waits until every image inside `scope` has painted: loaded, with a natural size. */

@@ -68,11 +68,21 @@ async function startE2E(options: { demoMedia?: boolean } = {}): Promise<E2E> {
   }
 }
 
+/**
+ * The app has drawn its first page. Until then the landing route may show index.html's static copy
+ * (config/landing-shell.ts), whose words are the app's: a test that waits for them alone may tap a
+ * tab bar the app is still setting up.
+ */
+export async function appDrawn(page: Page): Promise<void> {
+  await page.locator('.taro_page').first().waitFor({ state: 'attached' })
+  await page.locator('#landing-shell').waitFor({ state: 'detached' })
+}
+
 export interface E2ESession {
   readonly url: string
   /** a fresh page acting as `openid`, its console watched: an error it logs fails the current test */
   page(openid: string): Promise<Page>
-  /** opens `hash` (e.g. `/pages/index/index`) of the app in `page` */
+  /** opens `hash` (e.g. `/pages/index/index`) of the app in `page`, once the app has drawn it */
   open(page: Page, hash: string): Promise<void>
   /** a call through the client gateway as `openid`, for setting a scene; a failure throws */
   call(openid: string, fn: string, data: Record<string, unknown>): Promise<Record<string, unknown>>
@@ -102,6 +112,7 @@ export function useE2E(options: { demoMedia?: boolean } = {}, prepare?: (session
     },
     async open(page, hash) {
       await page.goto(`${running().url}/#${hash}`)
+      await appDrawn(page)
     },
     async call(openid, fn, data) {
       const res = await fetch(`${running().url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(data) })

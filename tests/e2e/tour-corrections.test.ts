@@ -25,8 +25,8 @@ async function toEnd(page: Page): Promise<void> {
 
 /** The first screen a person reaches: the app's home. Everything after is a tap. */
 async function start(page: Page): Promise<void> {
-  await page.goto(`${e2e.url}/#/pages/index/index`)
-  await page.getByText('亲亲宝贝 · 妈妈圈').waitFor()
+  await e2e.open(page, '/pages/index/index')
+  await page.locator('.taro_page').getByText('亲亲宝贝 · 妈妈圈').waitFor()
 }
 
 async function tapTab(page: Page, label: '首页' | '晒娃' | '我的'): Promise<void> {
