@@ -1,6 +1,6 @@
-import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LiveQuestionStaffView, LiveQuestionState } from '../../../../../domain/live'
+import { usePolling } from '../../../../hooks/usePolling'
 import { toCloudError, type CloudError } from '../../../../services/cloud'
 import { fetchLiveQuestions } from '../../../../services/live'
 
@@ -33,13 +33,6 @@ export interface LiveQuestions {
   hold: (id: string) => { settle: () => void; restore: () => void }
 }
 
-function onH5Visibility(listener: (visible: boolean) => void): () => void {
-  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return () => undefined
-  const handler = () => listener(document.visibilityState === 'visible')
-  document.addEventListener('visibilitychange', handler)
-  return () => document.removeEventListener('visibilitychange', handler)
-}
-
 /**
  * One live's questions in one state, oldest first, refreshed every LIVE_QA_POLL_MS while the page is
  * visible. A refresh re-reads the pages already shown and swaps the items in place (same keys), so
@@ -54,7 +47,6 @@ export function useLiveQuestions(liveId: string, state: LiveQuestionState, optio
   const [loadingMore, setLoadingMore] = useState(false)
   const [refreshing, setRefreshing] = useState(false)
   const [error, setError] = useState<CloudError>()
-  const [visible, setVisible] = useState(true)
   const pages = useRef(1)
   const generation = useRef(0)
   const inFlight = useRef(false)
@@ -105,16 +97,7 @@ export function useLiveQuestions(liveId: string, state: LiveQuestionState, optio
     refresh()
   }, [refresh])
 
-  useDidShow(() => setVisible(true))
-  useDidHide(() => setVisible(false))
-  useEffect(() => onH5Visibility(setVisible), [])
-
-  const poll = options.poll
-  useEffect(() => {
-    if (!visible || !poll) return
-    const timer = setInterval(refresh, LIVE_QA_POLL_MS)
-    return () => clearInterval(timer)
-  }, [visible, poll, refresh])
+  usePolling(refresh, LIVE_QA_POLL_MS, options.poll)
 
   const loadMore = useCallback(() => {
     if (loadingMore) return

@@ -22,7 +22,7 @@ import { LiveQa } from '../../components/LiveQa'
 import { LiveTiming } from '../../components/LiveTiming'
 import { ProductList } from '../../components/ProductList'
 import { RemindButton } from '../../components/RemindButton'
-import { usePolling } from '../../components/usePolling'
+import { usePolling } from '../../../../hooks/usePolling'
 import { liveShare } from '../../services/share'
 import '../../components/styles'
 
